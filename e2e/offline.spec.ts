@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { expect, test } from '@playwright/test';
+
+// `npm run build:single` writes this file; `npm test` builds it before the browser tests run.
+const single = fileURLToPath(new URL('../release/rendezvous.html', import.meta.url));
+
+test('the single-file build opens from file:// without fetching anything else', async ({ page }) => {
+  test.skip(!existsSync(single), 'release/rendezvous.html is missing: run `npm run build:single` first');
+
+  const url = pathToFileURL(single).href;
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+
+  await page.goto(url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Rendezvous' })).toBeVisible();
+  await expect(page.getByText('The kernel engine is loading.')).toBeVisible();
+
+  expect(requests).toEqual([url]);
+});

@@ -1,0 +1,144 @@
+/**
+ * System call requests and their results. Arguments are the raw values a C program passes
+ * (numbers, flags, byte buffers, sockaddr bytes) so a C interpreter or an strace log can
+ * feed them unchanged. Paths are byte strings (one char per byte).
+ */
+import type { Errno } from './errno';
+import type { KernelEvent } from './events';
+
+/** Credentials passed explicitly with SCM_CREDENTIALS. */
+export interface CredArg {
+  pid: number;
+  uid: number;
+  gid: number;
+}
+
+/** A timeval-like option value in milliseconds, for SO_RCVTIMEO and SO_SNDTIMEO. */
+export interface TimeoutArg {
+  ms: number;
+}
+
+export type Syscall =
+  | { name: 'socket'; domain: number; type: number; protocol: number }
+  | { name: 'socketpair'; domain: number; type: number; protocol: number }
+  | { name: 'bind'; fd: number; addr: Uint8Array | null; addrlen: number }
+  | { name: 'listen'; fd: number; backlog: number }
+  /** addrlen: the size of the caller's address buffer, or null when it passed NULL. */
+  | { name: 'accept'; fd: number; addrlen: number | null }
+  | { name: 'accept4'; fd: number; addrlen: number | null; flags: number }
+  | { name: 'connect'; fd: number; addr: Uint8Array | null; addrlen: number }
+  | { name: 'read'; fd: number; len: number }
+  | { name: 'write'; fd: number; data: Uint8Array }
+  | { name: 'send'; fd: number; data: Uint8Array; flags: number }
+  | { name: 'recv'; fd: number; len: number; flags: number }
+  | { name: 'sendto'; fd: number; data: Uint8Array; flags: number; addr: Uint8Array | null; addrlen: number }
+  | { name: 'recvfrom'; fd: number; len: number; flags: number; addrlen: number | null }
+  | {
+      name: 'sendmsg';
+      fd: number;
+      data: Uint8Array;
+      flags: number;
+      addr: Uint8Array | null;
+      addrlen: number;
+      rights: number[] | null;
+      creds: CredArg | null;
+    }
+  | { name: 'recvmsg'; fd: number; len: number; flags: number; namelen: number; controllen: number }
+  | { name: 'shutdown'; fd: number; how: number }
+  | { name: 'close'; fd: number }
+  | { name: 'dup'; fd: number }
+  | { name: 'dup2'; fd: number; newfd: number }
+  | { name: 'dup3'; fd: number; newfd: number; flags: number }
+  | { name: 'fcntl'; fd: number; cmd: number; arg: number }
+  | { name: 'getsockname'; fd: number; addrlen: number }
+  | { name: 'getpeername'; fd: number; addrlen: number }
+  | { name: 'getsockopt'; fd: number; level: number; opt: number; optlen: number }
+  | { name: 'setsockopt'; fd: number; level: number; opt: number; value: number | TimeoutArg; optlen: number }
+  | { name: 'ioctl'; fd: number; request: number; arg?: number }
+  | { name: 'poll'; fds: { fd: number; events: number }[]; timeoutMs: number }
+  | {
+      name: 'select';
+      nfds: number;
+      read: number[];
+      write: number[];
+      except: number[];
+      timeoutMs: number | null;
+    }
+  | { name: 'open'; path: string; flags: number; mode: number }
+  | { name: 'lseek'; fd: number; offset: number; whence: number }
+  | { name: 'fstat'; fd: number }
+  | { name: 'stat'; path: string }
+  | { name: 'unlink'; path: string }
+  | { name: 'rename'; from: string; to: string }
+  | { name: 'mkdir'; path: string; mode: number }
+  | { name: 'rmdir'; path: string }
+  | { name: 'mknod'; path: string; mode: number }
+  | { name: 'chdir'; path: string }
+  | { name: 'pipe'; flags: number }
+  | { name: 'fork' }
+  | { name: 'exit'; status: number }
+  | { name: 'waitpid'; pid: number; options: number }
+  | { name: 'kill'; pid: number; sig: number }
+  | { name: 'sigaction'; sig: number; handler: 'default' | 'ignore' | 'handler'; restart: boolean }
+  | { name: 'setpgid'; pid: number; pgid: number }
+  | { name: 'getpid' }
+  | { name: 'getppid' }
+  | { name: 'nanosleep'; ms: number }
+  | { name: 'alarm'; seconds: number }
+  | { name: 'pause' };
+
+/** The name of a system call the engine models. */
+export type SyscallName = Syscall['name'];
+
+/** A control message returned by recvmsg. */
+export type Cmsg =
+  | { type: 'SCM_RIGHTS'; fds: number[] }
+  | { type: 'SCM_CREDENTIALS'; pid: number; uid: number; gid: number };
+
+/** What stat/fstat report. */
+export interface StatResult {
+  type: 'socket' | 'regular' | 'directory' | 'fifo' | 'other' | 'chardev';
+  mode: number;
+  size: number;
+  ino: number;
+}
+
+/** What waitpid reports about the child it reaped. */
+export type WaitStatus = { exited: number } | { signaled: string; core: boolean };
+
+/** The result of a system call: the return value, errno, and values returned through pointers. */
+export interface SysResult {
+  /** The return value (-1 on error, as the C library returns it). */
+  ret: number;
+  errno: Errno | null;
+  /** Bytes read (read, recv, recvfrom, recvmsg). */
+  data?: Uint8Array;
+  /** An address returned through a pointer, cut to the caller's buffer. */
+  addr?: Uint8Array;
+  /** The full length of that address (may exceed the buffer). */
+  addrlen?: number;
+  /** socketpair's sv, pipe's fds. */
+  fds?: number[];
+  /** recvmsg's msg_flags. */
+  msgFlags?: number;
+  cmsgs?: Cmsg[];
+  /** controllen written back by recvmsg. */
+  controllen?: number;
+  /** poll: revents per pollfd, in order. select: the ready sets. */
+  revents?: number[];
+  ready?: { read: number[]; write: number[]; except: number[] };
+  /** getsockopt and ioctl: an integer value (or an errno name for SO_ERROR). */
+  value?: number;
+  /** getsockopt SO_PEERCRED. */
+  cred?: CredArg;
+  stat?: StatResult;
+  status?: WaitStatus;
+  /** Signals delivered to the caller at the end of this call that run a handler. */
+  handlers?: number[];
+}
+
+/** The outcome of one attempt at a system call. */
+export type CallOutcome =
+  | { kind: 'done'; result: SysResult; events: KernelEvent[] }
+  | { kind: 'blocked'; events: KernelEvent[] }
+  | { kind: 'killed'; result: SysResult; signal: number; events: KernelEvent[] };
