@@ -42,7 +42,7 @@ export function do_fork(k: Kernel, p: Process, opts: ForkOptions = {}): Process 
     tgid: opts.thread ? p.tgid : pid,
     ppid: opts.thread ? p.ppid : p.tgid,
     pgid: p.pgid,
-    name: opts.name ?? p.name,
+    name: opts.name ?? (opts.thread ? p.name : `${p.name} child`),
     files,
     cwd: p.cwd,
     umask: p.umask,

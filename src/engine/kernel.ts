@@ -2,6 +2,7 @@
  * Creating, copying and stamping the kernel. The first process, the root filesystem and the
  * counters behind stable ids live here; the system calls are in their own files.
  */
+import { copyKernel } from './clone';
 import type { KernelEvent } from './events';
 import type { FdTable, FsNode, Kernel, KernelConfig, OpenFile, Process, Terminal } from './types';
 
@@ -81,7 +82,7 @@ export function emit(k: Kernel, ev: KernelEvent): void {
 
 /** A deep copy of the whole kernel: the basis of checkpoints and branches. */
 export function cloneKernel(k: Kernel): Kernel {
-  return structuredClone(k);
+  return copyKernel(k);
 }
 
 /** A new open file with one reference. */

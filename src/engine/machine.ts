@@ -85,6 +85,10 @@ export function runnable(m: Machine): number[] {
 
 /** The process the default scheduler picks: the current one while it can run, else the next. */
 export function defaultChoice(m: Machine): number | null {
+  if (m.current !== null) {
+    const cur = m.kernel.procs.get(m.current);
+    if (cur && canRun(m, cur)) return m.current;
+  }
   const ready = runnable(m);
   if (ready.length === 0) return null;
   if (m.current !== null && ready.includes(m.current)) return m.current;
@@ -163,8 +167,8 @@ export function step(m: Machine, choice?: number): StepRecord | Ending {
       }
       return finishCall(m, p, prog, before.call, out, true);
     }
-    const loc = prog.location();
     const action = prog.next(m.pendingResult.get(pid));
+    const loc = prog.location();
     m.pendingResult.delete(pid);
     if (action.kind === 'local') {
       return record(m, pid, {

@@ -35,6 +35,6 @@ export interface Program {
   forkChild(): Program;
   /** A signal with a handler was delivered: run the handler before the next action. */
   signal?(sig: number): void;
-  /** Where the program is now (the line the next action comes from). */
+  /** Where the program is: the line of the action `next` last returned (the current line). */
   location(): ProgramLocation | null;
 }

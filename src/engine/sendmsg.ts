@@ -86,30 +86,23 @@ export function unix_stream_sendmsg(
   let sent = a.progress?.sent ?? 0;
   let len = a.data.length;
   const oob = (a.flags & MSG_OOB) !== 0;
-  const fail = (r: SysResult): SysResult => {
-    scm_destroy(k, a.scm);
-    return sent > 0 ? ok(sent) : r;
-  };
-  const pipe = (): SysResult => {
-    if (sent === 0 && !(a.flags & MSG_NOSIGNAL)) send_sig(k, p, SIGPIPE, p.pid);
-    return fail(err('EPIPE'));
-  };
   if (oob) {
-    if (len === 0) return fail(err('EOPNOTSUPP'));
+    if (len === 0) return streamFail(k, a, sent, err('EOPNOTSUPP'));
     len--;
   }
   if (!resumed) {
-    if (a.addrlen > 0) return fail(err(sk.state === 'TCP_ESTABLISHED' ? 'EISCONN' : 'EOPNOTSUPP'));
-    if (!sk.peer) return fail(err('ENOTCONN'));
-    if (sk.shutdown & SEND_SHUTDOWN) return pipe();
+    if (a.addrlen > 0)
+      return streamFail(k, a, sent, err(sk.state === 'TCP_ESTABLISHED' ? 'EISCONN' : 'EOPNOTSUPP'));
+    if (!sk.peer) return streamFail(k, a, sent, err('ENOTCONN'));
+    if (sk.shutdown & SEND_SHUTDOWN) return streamPipe(k, p, a, sent);
   }
   const other = sk.peer as UnixSock;
   while (sent < len) {
     const check = sendBufferCheck(sk, file, a);
     if (check === 'sleep') return sleepOnWrite(sk, file, a, { sent });
-    if (check) return fail(check);
+    if (check) return streamFail(k, a, sent, check);
     const { size, truesize } = streamSkbLayout(sk.sndbuf, len - sent);
-    if (other.dead || other.shutdown & RCV_SHUTDOWN) return pipe();
+    if (other.dead || other.shutdown & RCV_SHUTDOWN) return streamPipe(k, p, a, sent);
     const skb = allocSkb(k, sk, a.data.slice(sent, sent + size), truesize);
     if (sent === 0 && a.scm.files) {
       skb.fds = a.scm.files;
@@ -124,8 +117,8 @@ export function unix_stream_sendmsg(
   if (oob) {
     const check = sendBufferCheck(sk, file, a);
     if (check === 'sleep') return sleepOnWrite(sk, file, a, { sent });
-    if (check) return fail(check);
-    if (other.dead || other.shutdown & RCV_SHUTDOWN) return pipe();
+    if (check) return streamFail(k, a, sent, check);
+    if (other.dead || other.shutdown & RCV_SHUTDOWN) return streamPipe(k, p, a, sent);
     const skb = allocSkb(k, sk, a.data.slice(len, len + 1), streamSkbLayout(sk.sndbuf, 1).truesize);
     skb.oob = true;
     maybe_add_creds(p, skb, sk, other);
@@ -134,8 +127,20 @@ export function unix_stream_sendmsg(
     sk_data_ready(k, other);
     sent++;
   }
-  scm_destroy(k, a.scm);
+  if (a.scm.files) scm_destroy(k, a.scm);
   return ok(sent);
+}
+
+/** A stream send that stops: what was sent so far counts, else the error. Mirrors `return sent ?: err`. */
+function streamFail(k: Kernel, a: SendArgs, sent: number, r: SysResult): SysResult {
+  scm_destroy(k, a.scm);
+  return sent > 0 ? ok(sent) : r;
+}
+
+/** EPIPE, with SIGPIPE to the sender unless it sent something already or passed MSG_NOSIGNAL. */
+function streamPipe(k: Kernel, p: Process, a: SendArgs, sent: number): SysResult {
+  if (sent === 0 && !(a.flags & MSG_NOSIGNAL)) send_sig(k, p, SIGPIPE, p.pid);
+  return streamFail(k, a, sent, err('EPIPE'));
 }
 
 /**
