@@ -134,7 +134,8 @@ export class Timeline {
   stateAt(i: number): { machine: Machine; step: StepRecord | null } {
     if (i < 0 || i > this.length) throw new RangeError(`step ${i} is outside 0..${this.length}`);
     let from: { index: number; machine: Machine };
-    const cp = Math.floor(i / this.every);
+    // Start one checkpoint back at a boundary, so there is a step to replay and record.
+    const cp = Math.floor(Math.max(0, i - 1) / this.every);
     if (this.cache && this.cache.index <= i && this.cache.index >= cp * this.every) {
       from = this.cache;
     } else {
