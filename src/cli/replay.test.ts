@@ -79,6 +79,8 @@ describe('npm run replay', () => {
   it('replays a one-sided trace, naming the calls outside processes explain', () => {
     const r = replay(join(ROOT, 'fixtures/traces/nc_server.strace'));
     expect(r.status).toBe(0);
-    expect(r.stdout.trim()).toMatch(/^replayed (\d+) calls: \1 match, 0 differ, \d+ explained by processes outside the trace$/);
+    expect(r.stdout.trim()).toMatch(
+      /^replayed (\d+) calls: \1 match, 0 differ, \d+ explained by processes outside the trace$/,
+    );
   });
 });

@@ -27,6 +27,7 @@ export function unix_accept(
   addrlen: number | null,
   flags: number,
   timedOut: boolean,
+  resumed = false,
 ): SysResult | Block {
   if (flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK)) return err('EINVAL');
   if (sock.type === 'dgram') return err('EOPNOTSUPP');
@@ -41,7 +42,7 @@ export function unix_accept(
       sock.err = null;
       return err(e);
     }
-    const timeo = timeoFor(file.nonblock, sock.rcvtimeoMs, timedOut);
+    const timeo = timeoFor(file.nonblock, sock.rcvtimeoMs, timedOut, resumed);
     if (timeo === 0) return err('EAGAIN');
     if (sock.shutdown & RCV_SHUTDOWN) return err('EINVAL');
     return {

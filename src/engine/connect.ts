@@ -61,6 +61,7 @@ export function unix_stream_connect(
   addr: Uint8Array | null,
   addrlen: number,
   timedOut: boolean,
+  resumed = false,
 ): SysResult | Block {
   const bad = unix_validate_addr(addr, addrlen);
   if (bad) return err(bad);
@@ -73,7 +74,7 @@ export function unix_stream_connect(
   if (typeof other === 'string') return err(other);
   if (other.state !== 'TCP_LISTEN' || other.shutdown & 1) return err('ECONNREFUSED');
   if (unix_recvq_full(other)) {
-    const timeo = timeoFor(file.nonblock, sk.sndtimeoMs, timedOut);
+    const timeo = timeoFor(file.nonblock, sk.sndtimeoMs, timedOut, resumed);
     if (timeo === 0) return err('EAGAIN');
     return {
       block: { kind: 'peer', sock: other.id, why: 'connect' },

@@ -115,7 +115,8 @@ export function syscall(k: Kernel, pid: number, call: Syscall): CallOutcome {
       channel: out.block,
       call,
       progress: out.progress ?? null,
-      deadline: sleep?.deadline ?? (out.timeoutMs !== null ? k.now + out.timeoutMs : null),
+      // The timeout is fixed when the call starts: a retry keeps it (or keeps having none).
+      deadline: sleep ? sleep.deadline : out.timeoutMs !== null ? k.now + out.timeoutMs : null,
       woken: false,
       timedOut: false,
       interrupted: null,

@@ -14,6 +14,7 @@ import {
   MSG_WAITALL,
   RCV_SHUTDOWN,
   SO_OOBINLINE,
+  SO_RCVLOWAT,
 } from './constants';
 import { fget } from './fdtable';
 import { emit } from './kernel';
@@ -32,6 +33,8 @@ export interface RecvArgs {
   addrBuf: number | null;
   progress: CallProgress | null;
   timedOut: boolean;
+  /** The call slept before: it keeps the blocking mode it started with. */
+  resumed: boolean;
 }
 
 /** What a receive got, before control messages are built. */
@@ -61,6 +64,21 @@ function sock_error(sk: UnixSock): SysResult | null {
   const e = sk.err;
   sk.err = null;
   return err(e);
+}
+
+/** SO_RCVLOWAT: the bytes a stream read waits for (1 unless set). */
+function rcvlowat(sk: UnixSock): number {
+  return sk.flags[SO_RCVLOWAT] ?? 1;
+}
+
+/** Moves SO_PEEK_OFF on by bytes peeked. Mirrors sk_peek_offset_fwd(). */
+function peekOffsetFwd(sk: UnixSock, n: number): void {
+  if (sk.peekOff >= 0) sk.peekOff += n;
+}
+
+/** Moves SO_PEEK_OFF back by bytes consumed, not below 0. Mirrors sk_peek_offset_bwd(). */
+function peekOffsetBwd(sk: UnixSock, n: number): void {
+  if (sk.peekOff >= 0) sk.peekOff = Math.max(0, sk.peekOff - n);
 }
 
 function credEqual(a: Ucred | null, b: Ucred | null): boolean {
@@ -131,8 +149,14 @@ export function unix_stream_read_generic(
   if (sk.state !== 'TCP_ESTABLISHED') return failed(err('EINVAL'));
   if (a.flags & MSG_OOB) return recvUrgent(k, sk, a.flags);
   const peek = (a.flags & MSG_PEEK) !== 0;
-  const target = a.flags & MSG_WAITALL ? a.len : Math.min(1, a.len) || 1;
-  const timeo = timeoFor(file.nonblock || (a.flags & MSG_DONTWAIT) !== 0, sk.rcvtimeoMs, a.timedOut);
+  // sock_rcvlowat(): all of len with MSG_WAITALL, else SO_RCVLOWAT capped at len; never 0.
+  const target = (a.flags & MSG_WAITALL ? a.len : Math.min(rcvlowat(sk), a.len)) || 1;
+  const timeo = timeoFor(
+    file.nonblock || (a.flags & MSG_DONTWAIT) !== 0,
+    sk.rcvtimeoMs,
+    a.timedOut,
+    a.resumed,
+  );
   const chunks: Uint8Array[] = a.progress?.copied ? [...a.progress.copied] : [];
   let copied = a.progress?.copiedLen ?? 0;
   let size = a.len - copied;
@@ -189,6 +213,7 @@ export function unix_stream_read_generic(
       if (!peek) {
         skb.consumed += chunk;
         k.bytesRead += chunk;
+        peekOffsetBwd(sk, chunk);
         const whole = skbLen(skb) === 0;
         emit(k, { type: 'skb.consumed', sock: sk.id, skb: skb.id, offset: from, bytes: chunk, whole });
         if (skb.fds) {
@@ -202,6 +227,7 @@ export function unix_stream_read_generic(
         continue outer;
       }
       skb.peeked = Math.max(skb.peeked, skip + chunk);
+      peekOffsetFwd(sk, chunk);
       emit(k, { type: 'skb.peeked', sock: sk.id, skb: skb.id, offset: from, bytes: chunk });
       if (skb.fds) {
         files = skb.fds.map(fget);
@@ -236,10 +262,26 @@ export function unix_stream_read_generic(
 export function unix_dgram_recvmsg(k: Kernel, sk: UnixSock, file: OpenFile, a: RecvArgs): Received | Block {
   if (a.flags & MSG_OOB) return failed(err('EOPNOTSUPP'));
   const peek = (a.flags & MSG_PEEK) !== 0;
-  const timeo = timeoFor(file.nonblock || (a.flags & MSG_DONTWAIT) !== 0, sk.rcvtimeoMs, a.timedOut);
+  const timeo = timeoFor(
+    file.nonblock || (a.flags & MSG_DONTWAIT) !== 0,
+    sk.rcvtimeoMs,
+    a.timedOut,
+    a.resumed,
+  );
   const e1 = sock_error(sk);
   if (e1) return failed(e1);
-  const skb = sk.receiveQueue[0];
+  // __skb_try_recv_from_queue: with SO_PEEK_OFF a peek steps over whole messages first.
+  // Simplified: a zero-length message is never stepped over (Linux does once it was peeked).
+  let skip = peek && sk.peekOff >= 0 ? sk.peekOff : 0;
+  let skb: SkBuff | undefined;
+  for (const queued of sk.receiveQueue) {
+    if (skip > 0 && skip >= queued.data.length) {
+      skip -= queued.data.length;
+      continue;
+    }
+    skb = queued;
+    break;
+  }
   if (!skb) {
     if (timeo === 0) {
       if (sk.type === 'seqpacket' && sk.shutdown & RCV_SHUTDOWN)
@@ -260,28 +302,31 @@ export function unix_dgram_recvmsg(k: Kernel, sk: UnixSock, file: OpenFile, a: R
   if (!peek) sk.receiveQueue.shift();
   wakePeerWait(k, sk);
   const skbLength = skb.data.length;
+  const avail = skbLength - skip;
   let size = a.len;
   let msgFlags = 0;
-  if (size > skbLength) size = skbLength;
-  else if (size < skbLength) msgFlags |= MSG_TRUNC;
-  const data = skb.data.subarray(0, size);
+  if (size > avail) size = avail;
+  else if (size < avail) msgFlags |= MSG_TRUNC;
+  const data = skb.data.subarray(skip, skip + size);
   let files: OpenFile[] | null = null;
   if (!peek) {
     files = skb.fds;
     skb.fds = null;
     skb.consumed = skbLength;
     k.bytesRead += size;
+    peekOffsetBwd(sk, skbLength);
     emit(k, { type: 'skb.consumed', sock: sk.id, skb: skb.id, offset: 0, bytes: size, whole: true });
     if (size < skbLength) {
       k.discarded['datagram truncated'] = (k.discarded['datagram truncated'] ?? 0) + (skbLength - size);
       emit(k, { type: 'skb.truncated', sock: sk.id, skb: skb.id, lost: skbLength - size });
     }
   } else {
-    skb.peeked = Math.max(skb.peeked, size);
-    emit(k, { type: 'skb.peeked', sock: sk.id, skb: skb.id, offset: 0, bytes: size });
+    skb.peeked = Math.max(skb.peeked, skip + size);
+    peekOffsetFwd(sk, size);
+    emit(k, { type: 'skb.peeked', sock: sk.id, skb: skb.id, offset: skip, bytes: size });
     if (skb.fds) files = skb.fds.map(fget);
   }
-  const result: SysResult = { ret: a.flags & MSG_TRUNC ? skbLength : size, errno: null, data, msgFlags };
+  const result: SysResult = { ret: a.flags & MSG_TRUNC ? avail : size, errno: null, data, msgFlags };
   if (a.addrBuf !== null) {
     const from = senderName(skb.owner, a.addrBuf);
     result.addr = from.addr;

@@ -28,6 +28,8 @@ export interface SendArgs {
   scm: Scm;
   progress: CallProgress | null;
   timedOut: boolean;
+  /** The call slept before: it keeps the blocking mode it started with. */
+  resumed: boolean;
 }
 
 /**
@@ -43,12 +45,22 @@ function sendBufferCheck(sk: UnixSock, file: OpenFile, a: SendArgs): SysResult |
   }
   if (sk.shutdown & SEND_SHUTDOWN) return err('EPIPE');
   if (sk.wmemAlloc < sk.sndbuf) return null;
-  const timeo = timeoFor(file.nonblock || (a.flags & MSG_DONTWAIT) !== 0, sk.sndtimeoMs, a.timedOut);
+  const timeo = timeoFor(
+    file.nonblock || (a.flags & MSG_DONTWAIT) !== 0,
+    sk.sndtimeoMs,
+    a.timedOut,
+    a.resumed,
+  );
   return timeo === 0 ? err('EAGAIN') : 'sleep';
 }
 
 function sleepOnWrite(sk: UnixSock, file: OpenFile, a: SendArgs, progress: CallProgress): Block {
-  const timeo = timeoFor(file.nonblock || (a.flags & MSG_DONTWAIT) !== 0, sk.sndtimeoMs, a.timedOut);
+  const timeo = timeoFor(
+    file.nonblock || (a.flags & MSG_DONTWAIT) !== 0,
+    sk.sndtimeoMs,
+    a.timedOut,
+    a.resumed,
+  );
   return {
     block: { kind: 'sock', sock: sk.id, why: 'write' },
     timeoutMs: Number.isFinite(timeo) ? timeo : null,
@@ -204,7 +216,12 @@ export function unix_dgram_sendmsg(
   }
   if (other.shutdown & RCV_SHUTDOWN) return fail(err('EPIPE'));
   if (other !== sk && other.peer !== sk && unix_recvq_full(other)) {
-    const timeo = timeoFor(file.nonblock || (a.flags & MSG_DONTWAIT) !== 0, sk.sndtimeoMs, a.timedOut);
+    const timeo = timeoFor(
+      file.nonblock || (a.flags & MSG_DONTWAIT) !== 0,
+      sk.sndtimeoMs,
+      a.timedOut,
+      a.resumed,
+    );
     if (timeo === 0) return fail(err('EAGAIN'));
     return {
       block: { kind: 'peer', sock: other.id, why: 'send' },

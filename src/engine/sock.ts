@@ -81,8 +81,12 @@ export function sockTypeNumber(type: SockType): number {
   return type === 'stream' ? 1 : type === 'dgram' ? 2 : 5;
 }
 
-/** The timeout a blocking call waits: 0 when it must not block, Infinity when it waits for ever. */
-export function timeoFor(nonblock: boolean, timeoMs: number, timedOut: boolean): number {
-  if (nonblock || timedOut) return 0;
+/**
+ * The timeout a blocking call waits: 0 when it must not block, Infinity when it waits for ever.
+ * The kernel works timeo out once, when the call starts (sock_rcvtimeo, sock_sndtimeo), so a
+ * `resumed` call that already slept goes on blocking even if O_NONBLOCK was set meanwhile.
+ */
+export function timeoFor(nonblock: boolean, timeoMs: number, timedOut: boolean, resumed = false): number {
+  if ((nonblock && !resumed) || timedOut) return 0;
   return timeoMs > 0 ? timeoMs : Number.POSITIVE_INFINITY;
 }

@@ -70,6 +70,7 @@ export function sock_getsockopt(
     case SO_PASSCRED:
       return ok(0, { value: sk.passcred ? 1 : 0 });
     case SO_RCVLOWAT:
+      return ok(0, { value: sk.flags[SO_RCVLOWAT] ?? 1 });
     case SO_SNDLOWAT:
       return ok(0, { value: 1 });
     case SO_RCVTIMEO:
@@ -128,8 +129,12 @@ export function sock_setsockopt(
       sk.peekOff = v;
       return ok();
     case SO_RCVLOWAT:
-    case SO_SNDLOWAT:
+      // A negative value means INT_MAX, and 0 means 1 (sk_setsockopt without set_rcvlowat).
+      sk.flags[SO_RCVLOWAT] = v < 0 ? 0x7fffffff : v || 1;
       return ok();
+    case SO_SNDLOWAT:
+      // Not changeable on Linux: sk_setsockopt has no case for it.
+      return err('ENOPROTOOPT');
     default:
       if (PLAIN.has(opt)) {
         sk.flags[opt] = v !== 0 ? 1 : 0;

@@ -86,7 +86,7 @@ export interface UnixSock {
   wmemAlloc: number;
   /** SO_PASSCRED. */
   passcred: boolean;
-  /** SO_REUSEADDR, SO_KEEPALIVE and other flags that only getsockopt reads back. */
+  /** SO_REUSEADDR, SO_KEEPALIVE and other flags getsockopt reads back (stream reads use SO_RCVLOWAT). */
   flags: Record<number, number>;
   /** sk_peer_cred: set by listen, connect and socketpair. */
   peercred: Ucred | null;

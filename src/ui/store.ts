@@ -1,77 +1,113 @@
 /**
- * The app's store: which scenario, its timeline, and the cursor. Everything else (the state
- * at the cursor, the sentences that describe it) is derived.
+ * The app's store: the scenario's run, the cursor, playback and display settings. Everything
+ * else (the state at the cursor, its layout, the narration) is derived from these.
  */
 import { create } from 'zustand';
-import { type Ending, type StepRecord, Timeline } from '../engine';
-import { buildMachine, DEFAULT_SCENARIO, findScenario, type Scenario } from '../programs/scenarios';
+import { DEFAULT_SCENARIO, findScenario } from '../programs/scenarios';
+import { branchRun, type Run, runScenario } from './run';
 
-/** A scenario run to its end, with the step records kept for listing. */
-export interface Run {
-  scenario: Scenario;
-  timeline: Timeline;
-  steps: StepRecord[];
-  ending: Ending | null;
-  /** Process names by pid, including children forked during the run. */
-  names: Map<number, string>;
-}
+/** How the cursor last moved: a step forward animates, anything else snaps. */
+export type Move = 'forward' | 'jump';
 
-/** The script's own text for the line a step ran (forked children run their parent's script). */
-export function codeOf(run: Run, step: StepRecord): string | undefined {
-  const loc = step.location;
-  if (!loc) return undefined;
-  return run.scenario.processes.find((p) => p.name === loc.file)?.lines[loc.line - 1]?.code;
-}
+/** Playback speeds, in steps per second. */
+export const SPEEDS = [0.5, 1, 2, 4] as const;
 
-/** Runs a scenario to its end (at most `limit` steps). */
-export function runScenario(scenario: Scenario, limit = 2000): Run {
-  const machine = buildMachine(scenario);
-  const timeline = new Timeline(machine);
-  const steps: StepRecord[] = [];
-  const names = new Map<number, string>();
-  let ending: Ending | null = null;
-  for (let i = 0; i < limit; i++) {
-    const s = timeline.extend();
-    if (!('index' in s)) {
-      ending = s;
-      break;
-    }
-    steps.push(s);
-  }
-  const last = timeline.stateAt(timeline.length).machine;
-  for (const p of last.kernel.procs.values()) names.set(p.pid, p.name);
-  return { scenario, timeline, steps, ending, names };
-}
-
-interface AppState {
+export interface AppState {
   run: Run;
   cursor: number;
-  openScenario(id: string): void;
+  lastMove: Move;
+  playing: boolean;
+  speed: number;
+  /** A message for the user about something that went wrong (an unknown scenario in a link...). */
+  notice: string | null;
+  largeType: boolean;
+  theme: 'auto' | 'light' | 'dark';
+  openScenario(id: string, step?: number): void;
   goTo(step: number): void;
   stepForward(): void;
   stepBack(): void;
   restart(): void;
+  toEnd(): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  setSpeed(speed: number): void;
+  chooseNext(pid: number): void;
+  setNotice(notice: string | null): void;
+  setLargeType(on: boolean): void;
+  setTheme(theme: 'auto' | 'light' | 'dark'): void;
 }
+
+const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n));
 
 /** The store behind every component. */
 export const useApp = create<AppState>((set, get) => ({
   run: runScenario(DEFAULT_SCENARIO),
   cursor: 0,
-  openScenario(id) {
-    const s = findScenario(id) ?? DEFAULT_SCENARIO;
-    set({ run: runScenario(s), cursor: 0 });
+  lastMove: 'jump',
+  playing: false,
+  speed: 1,
+  notice: null,
+  largeType: false,
+  theme: 'auto',
+  openScenario(id, step = 0) {
+    const s = findScenario(id);
+    const notices: string[] = [];
+    if (!s) notices.push(`There is no scenario called "${id}", so the default scenario is shown instead.`);
+    const run = runScenario(s ?? DEFAULT_SCENARIO);
+    let cursor = step;
+    if (!Number.isInteger(step) || step < 0 || step > run.steps.length) {
+      notices.push(
+        `Step ${step} is outside this scenario (it has steps 0 to ${run.steps.length}), so it opens at the start.`,
+      );
+      cursor = 0;
+    }
+    set({ run, cursor, lastMove: 'jump', playing: false, notice: notices.length ? notices.join(' ') : null });
   },
   goTo(step) {
-    const max = get().run.steps.length;
-    set({ cursor: Math.max(0, Math.min(max, step)) });
+    const cursor = clamp(step, 0, get().run.steps.length);
+    set({ cursor, lastMove: cursor === get().cursor + 1 ? 'forward' : 'jump' });
   },
   stepForward() {
-    get().goTo(get().cursor + 1);
+    const { cursor, run } = get();
+    if (cursor < run.steps.length) set({ cursor: cursor + 1, lastMove: 'forward' });
+    else set({ playing: false });
   },
   stepBack() {
-    get().goTo(get().cursor - 1);
+    set({ cursor: Math.max(0, get().cursor - 1), lastMove: 'jump' });
   },
   restart() {
-    set({ cursor: 0 });
+    set({ cursor: 0, lastMove: 'jump', playing: false });
+  },
+  toEnd() {
+    set({ cursor: get().run.steps.length, lastMove: 'jump', playing: false });
+  },
+  play() {
+    const { cursor, run } = get();
+    set({ playing: true, ...(cursor >= run.steps.length ? { cursor: 0, lastMove: 'jump' as Move } : {}) });
+  },
+  pause() {
+    set({ playing: false });
+  },
+  togglePlay() {
+    if (get().playing) get().pause();
+    else get().play();
+  },
+  setSpeed(speed) {
+    set({ speed });
+  },
+  chooseNext(pid) {
+    const { run, cursor } = get();
+    const next = branchRun(run, cursor, pid);
+    set({ run: next, cursor: Math.min(cursor + 1, next.steps.length), lastMove: 'forward', playing: false });
+  },
+  setNotice(notice) {
+    set({ notice });
+  },
+  setLargeType(largeType) {
+    set({ largeType });
+  },
+  setTheme(theme) {
+    set({ theme });
   },
 }));

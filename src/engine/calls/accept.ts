@@ -18,5 +18,5 @@ export function sys_accept(
   if (typeof s === 'string') return err(s);
   if (call.addrlen !== null && call.addrlen < 0) return err('EINVAL');
   const flags = call.name === 'accept4' ? call.flags : 0;
-  return unix_accept(k, p, s.file, s.sock, call.addrlen, flags, r.timedOut);
+  return unix_accept(k, p, s.file, s.sock, call.addrlen, flags, r.timedOut, r.sleep !== null);
 }

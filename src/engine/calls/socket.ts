@@ -51,6 +51,7 @@ function sendOn(
     scm,
     progress: r.sleep ? (progress ?? {}) : null,
     timedOut: r.timedOut,
+    resumed: r.sleep !== null,
   };
   const out =
     sock.type === 'stream'
@@ -73,7 +74,14 @@ function recvOn(
   r: Resume,
 ): SysResult | Block {
   if (len < 0) return err('EINVAL');
-  const args: RecvArgs = { len, flags, addrBuf, progress: r.sleep?.progress ?? null, timedOut: r.timedOut };
+  const args: RecvArgs = {
+    len,
+    flags,
+    addrBuf,
+    progress: r.sleep?.progress ?? null,
+    timedOut: r.timedOut,
+    resumed: r.sleep !== null,
+  };
   let got: Received | Block;
   if (sock.type === 'stream') got = unix_stream_read_generic(k, sock, file, args);
   else if (sock.type === 'seqpacket' && sock.state !== 'TCP_ESTABLISHED') return err('ENOTCONN');
@@ -146,7 +154,7 @@ export function runSocketCall(k: Kernel, p: Process, call: Syscall, r: Resume): 
       return unix_listen(k, p, sock, call.backlog);
     case 'connect':
       if (sock.type === 'dgram') return unix_dgram_connect(k, p, sock, call.addr, call.addrlen);
-      return unix_stream_connect(k, p, file, sock, call.addr, call.addrlen, r.timedOut);
+      return unix_stream_connect(k, p, file, sock, call.addr, call.addrlen, r.timedOut, r.sleep !== null);
     case 'send':
       return sendOn(
         k,

@@ -21,7 +21,16 @@ export const forkingServer: Scenario = {
         S.fork('pid'),
         S.ifChild('pid', 'child'),
         S.close('c'),
-        { code: '}', jump: { when: (v) => (v.n.i = (v.n.i ?? 0) + 1) < 2, to: 'loop' } },
+        {
+          code: '}',
+          jump: {
+            when: (v) => {
+              v.n.i = (v.n.i ?? 0) + 1;
+              return v.n.i < 2;
+            },
+            to: 'loop',
+          },
+        },
         S.waitpid('pid'),
         S.close('s'),
         S.unlink(PATH),

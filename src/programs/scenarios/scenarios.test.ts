@@ -1,18 +1,16 @@
 /**
  * The scenario library: every scenario runs to its end with the invariants holding after each
- * step, shows what it is named for, and matches its golden timeline (fixtures/golden/ID.txt;
- * regenerate with UPDATE_GOLDEN=1 npx vitest run src/programs/scenarios).
+ * step and shows what it is named for. (Golden timelines: src/ui/golden.test.ts.)
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkInvariants, fromUtf8, type StepRecord, step } from '../../engine';
-import { goldenText } from './golden';
 import { buildMachine, findScenario, SCENARIOS, type Scenario } from './index';
 
-const GOLDEN = join(__dirname, '../../../fixtures/golden');
-
-function run(id: string): { steps: StepRecord[]; names: Map<number, string>; m: ReturnType<typeof buildMachine> } {
+function run(id: string): {
+  steps: StepRecord[];
+  names: Map<number, string>;
+  m: ReturnType<typeof buildMachine>;
+} {
   const s = findScenario(id) as Scenario;
   const m = buildMachine(s);
   const steps: StepRecord[] = [];
@@ -60,17 +58,9 @@ describe('the scenario library', () => {
       }
       throw new Error(`${s.id} did not end in 5000 steps`);
     });
-
-    it(`${s.id} matches its golden timeline`, () => {
-      const file = join(GOLDEN, `${s.id}.txt`);
-      const actual = goldenText(s);
-      if (process.env.UPDATE_GOLDEN) writeFileSync(file, actual);
-      expect(existsSync(file), `${file} is missing: run with UPDATE_GOLDEN=1 to write it`).toBe(true);
-      expect(actual).toBe(readFileSync(file, 'utf8'));
-    });
   }
 
-  it('stream-echo: the server reads the client\'s bytes, echoes them, then reads 0 after the client closes', () => {
+  it("stream-echo: the server reads the client's bytes, echoes them, then reads 0 after the client closes", () => {
     const r = run('stream-echo');
     const reads = by(r, 'server', 'read').filter((s) => s.outcome === 'done');
     expect(reads.map((s) => s.result?.ret)).toEqual([5, 0]);
@@ -94,11 +84,19 @@ describe('the scenario library', () => {
 
   it('half-close: the server reads the request, then 0, and the client still gets the reply', () => {
     const r = run('half-close');
-    expect(by(r, 'server', 'read').filter((s) => s.outcome === 'done').map((s) => s.result?.ret)).toEqual([7, 0]);
-    expect(by(r, 'client', 'read').filter((s) => s.outcome === 'done').map(text)).toEqual(['reply', '']);
+    expect(
+      by(r, 'server', 'read')
+        .filter((s) => s.outcome === 'done')
+        .map((s) => s.result?.ret),
+    ).toEqual([7, 0]);
+    expect(
+      by(r, 'client', 'read')
+        .filter((s) => s.outcome === 'done')
+        .map(text),
+    ).toEqual(['reply', '']);
   });
 
-  it('broken-pipe: the client\'s write fails with EPIPE and SIGPIPE kills it', () => {
+  it("broken-pipe: the client's write fails with EPIPE and SIGPIPE kills it", () => {
     const r = run('broken-pipe');
     const w = by(r, 'client', 'write')[0];
     expect(w.result?.errno).toBe('EPIPE');
@@ -122,12 +120,20 @@ describe('the scenario library', () => {
 
   it('connect-errors: ENOENT, then ECONNREFUSED, then EPROTOTYPE', () => {
     const r = run('connect-errors');
-    expect(by(r, 'client', 'connect').map((s) => s.result?.errno)).toEqual(['ENOENT', 'ECONNREFUSED', 'EPROTOTYPE']);
+    expect(by(r, 'client', 'connect').map((s) => s.result?.errno)).toEqual([
+      'ENOENT',
+      'ECONNREFUSED',
+      'EPROTOTYPE',
+    ]);
   });
 
   it('bind-twice: the second bind fails with EADDRINUSE until unlink', () => {
     const r = run('bind-twice');
-    expect(by(r, 'server', 'bind').map((s) => s.result?.errno ?? s.result?.ret)).toEqual([0, 'EADDRINUSE', 0]);
+    expect(by(r, 'server', 'bind').map((s) => s.result?.errno ?? s.result?.ret)).toEqual([
+      0,
+      'EADDRINUSE',
+      0,
+    ]);
   });
 
   it('fd-passing: the child receives a new fd and the parent reads what the child wrote through it', () => {
@@ -140,8 +146,16 @@ describe('the scenario library', () => {
 
   it('forking-server: each child serves one client and the connection ends when its last fd closes', () => {
     const r = run('forking-server');
-    expect(by(r, 'client A', 'read').filter((s) => s.outcome === 'done').map(text)).toEqual(['from A']);
-    expect(by(r, 'client B', 'read').filter((s) => s.outcome === 'done').map(text)).toEqual(['from B']);
+    expect(
+      by(r, 'client A', 'read')
+        .filter((s) => s.outcome === 'done')
+        .map(text),
+    ).toEqual(['from A']);
+    expect(
+      by(r, 'client B', 'read')
+        .filter((s) => s.outcome === 'done')
+        .map(text),
+    ).toEqual(['from B']);
     expect(r.steps.filter((s) => s.call?.name === 'fork')).toHaveLength(2);
   });
 

@@ -1,0 +1,74 @@
+/** Keyboard, playback, the URL and the document's display settings, as hooks on the store. */
+import { useEffect } from 'react';
+import { useApp } from './store';
+
+const INTERACTIVE = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'A', 'SUMMARY']);
+
+/** ArrowRight/ArrowLeft step, Space plays and pauses, Home/End go to the start and the end. */
+export function useKeyboard(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const t = e.target as HTMLElement | null;
+      const inControl = t && (INTERACTIVE.has(t.tagName) || t.getAttribute('role') === 'button');
+      const s = useApp.getState();
+      if (e.key === 'ArrowRight' && !(t?.tagName === 'INPUT' || t?.tagName === 'SELECT')) s.stepForward();
+      else if (e.key === 'ArrowLeft' && !(t?.tagName === 'INPUT' || t?.tagName === 'SELECT')) s.stepBack();
+      else if (e.key === ' ' && !inControl) s.togglePlay();
+      else if (e.key === 'Home' && !inControl) s.restart();
+      else if (e.key === 'End' && !inControl) s.toEnd();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+/** While playing, one step every 1/speed seconds; stops at the end. */
+export function usePlayback(): void {
+  const playing = useApp((s) => s.playing);
+  const speed = useApp((s) => s.speed);
+  useEffect(() => {
+    if (!playing) return;
+    const t = window.setInterval(() => {
+      const s = useApp.getState();
+      if (s.cursor >= s.run.steps.length) s.pause();
+      else s.stepForward();
+    }, 1000 / speed);
+    return () => window.clearInterval(t);
+  }, [playing, speed]);
+}
+
+/** Opens the scenario and step the URL names, then keeps the URL on every move. */
+export function useUrlSync(): void {
+  const id = useApp((s) => s.run.scenario.id);
+  const cursor = useApp((s) => s.cursor);
+  useEffect(() => {
+    const params = new URLSearchParams(window.location.search);
+    const scenario = params.get('scenario');
+    const stepText = params.get('step');
+    if (scenario !== null || stepText !== null) {
+      const step = stepText === null ? 0 : Number(stepText);
+      useApp.getState().openScenario(scenario ?? 'stream-echo', Number.isFinite(step) ? step : -1);
+    }
+  }, []);
+  useEffect(() => {
+    const params = new URLSearchParams(window.location.search);
+    if (params.get('scenario') === id && params.get('step') === String(cursor)) return;
+    params.set('scenario', id);
+    params.set('step', String(cursor));
+    window.history.replaceState(null, '', `${window.location.pathname}?${params}`);
+  }, [id, cursor]);
+}
+
+/** Large type and the theme, as attributes of the document element. */
+export function useDisplaySettings(): void {
+  const largeType = useApp((s) => s.largeType);
+  const theme = useApp((s) => s.theme);
+  useEffect(() => {
+    document.documentElement.classList.toggle('large-type', largeType);
+    if (theme === 'auto') document.documentElement.removeAttribute('data-theme');
+    else document.documentElement.setAttribute('data-theme', theme);
+  }, [largeType, theme]);
+}

@@ -1,0 +1,61 @@
+/**
+ * One code pane per process: its program, the line it is on highlighted (and marked with an
+ * arrow, not colour alone), and its state in words.
+ */
+import { processState } from '../../diagram';
+import { lastStepOf } from '../run';
+import { useApp } from '../store';
+
+/** The script a process runs: its own, or (for a forked child) the one its steps came from. */
+function scriptOf(run: ReturnType<typeof useApp.getState>['run'], pid: number, name: string, cursor: number) {
+  const own = run.scenario.processes.find((p) => p.name === name);
+  if (own) return own;
+  const last = lastStepOf(run, pid, run.steps.length) ?? lastStepOf(run, pid, cursor);
+  const file = last?.location?.file;
+  return run.scenario.processes.find((p) => p.name === file) ?? null;
+}
+
+export function CodePanes() {
+  const run = useApp((s) => s.run);
+  const cursor = useApp((s) => s.cursor);
+  const k = run.timeline.stateAt(cursor).machine.kernel;
+  return (
+    <section aria-label="Programs" className="code-panes">
+      {run.sequence.lanes.map(({ pid, name }) => {
+        const p = k.procs.get(pid);
+        const state = p ? processState(p) : 'not started yet';
+        const script = scriptOf(run, pid, name, cursor);
+        const current = lastStepOf(run, pid, cursor)?.location?.line ?? null;
+        return (
+          <article key={pid} className="code-pane" aria-label={`program of ${name}`}>
+            <header>
+              <h3>
+                {name} <span className="pid">pid {pid}</span>
+              </h3>
+              <p className="pane-state">{state}</p>
+            </header>
+            <ol className="code">
+              {script?.lines
+                .map((line, i) => ({ code: line.code, n: i + 1 }))
+                .map(({ code, n }) => {
+                  const isCurrent = current === n;
+                  return (
+                    <li
+                      key={n}
+                      className={isCurrent ? 'current' : undefined}
+                      aria-current={isCurrent ? 'step' : undefined}
+                    >
+                      <span className="marker" aria-hidden="true">
+                        {isCurrent ? '▶' : ' '}
+                      </span>
+                      <code>{code}</code>
+                    </li>
+                  );
+                })}
+            </ol>
+          </article>
+        );
+      })}
+    </section>
+  );
+}
