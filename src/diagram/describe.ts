@@ -121,7 +121,7 @@ export function describeQueue(k: Kernel, sock: UnixSock): string {
   const { bytes, peeked, items } = queueCounts(sock);
   const unit =
     sock.type === 'stream' ? (items === 1 ? 'write' : 'writes') : items === 1 ? 'message' : 'messages';
-  const detail = items > 0 ? ` in ${items} ${unit}` : '';
+  const detail = items > 0 ? ` (${items} ${unit})` : '';
   return `receive queue of ${queueOwner(k, sock)}: ${bytes} bytes${peeked ? `, ${peeked} peeked` : ''}${detail}`;
 }
 

@@ -40,19 +40,10 @@ export function usePlayback(): void {
   }, [playing, speed]);
 }
 
-/** Opens the scenario and step the URL names, then keeps the URL on every move. */
+/** Keeps the URL on the scenario and step shown (the store opened what the URL named). */
 export function useUrlSync(): void {
   const id = useApp((s) => s.run.scenario.id);
   const cursor = useApp((s) => s.cursor);
-  useEffect(() => {
-    const params = new URLSearchParams(window.location.search);
-    const scenario = params.get('scenario');
-    const stepText = params.get('step');
-    if (scenario !== null || stepText !== null) {
-      const step = stepText === null ? 0 : Number(stepText);
-      useApp.getState().openScenario(scenario ?? 'stream-echo', Number.isFinite(step) ? step : -1);
-    }
-  }, []);
   useEffect(() => {
     const params = new URLSearchParams(window.location.search);
     if (params.get('scenario') === id && params.get('step') === String(cursor)) return;

@@ -40,14 +40,33 @@ export interface AppState {
 
 const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n));
 
+/** The scenario, step and notice a page opens with: from `?scenario=ID&step=N`, else the default. */
+function initialState(): { run: Run; cursor: number; notice: string | null } {
+  const params =
+    typeof window === 'undefined' ? new URLSearchParams() : new URLSearchParams(window.location.search);
+  const id = params.get('scenario');
+  const stepText = params.get('step');
+  const scenario = id === null ? DEFAULT_SCENARIO : findScenario(id);
+  const notices: string[] = [];
+  if (!scenario)
+    notices.push(`There is no scenario called "${id}", so the default scenario is shown instead.`);
+  const run = runScenario(scenario ?? DEFAULT_SCENARIO);
+  let cursor = stepText === null ? 0 : Number(stepText);
+  if (!Number.isInteger(cursor) || cursor < 0 || cursor > run.steps.length) {
+    notices.push(
+      `Step ${stepText} is outside this scenario (it has steps 0 to ${run.steps.length}), so it opens at the start.`,
+    );
+    cursor = 0;
+  }
+  return { run, cursor, notice: notices.length > 0 ? notices.join(' ') : null };
+}
+
 /** The store behind every component. */
 export const useApp = create<AppState>((set, get) => ({
-  run: runScenario(DEFAULT_SCENARIO),
-  cursor: 0,
+  ...initialState(),
   lastMove: 'jump',
   playing: false,
   speed: 1,
-  notice: null,
   largeType: false,
   theme: 'auto',
   openScenario(id, step = 0) {

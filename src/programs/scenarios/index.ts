@@ -13,6 +13,7 @@ import {
   unreadClose,
 } from './small';
 import { streamEcho } from './streamEcho';
+import { stress } from './stress';
 import type { Scenario } from './types';
 
 export { buildMachine, type Scenario } from './types';
@@ -33,9 +34,12 @@ export const SCENARIOS: readonly Scenario[] = [
   fdPassing,
 ];
 
+/** Scenarios that open by id but are not listed (the UI benchmark's stress scenario). */
+export const HIDDEN_SCENARIOS: readonly Scenario[] = [stress];
+
 /** The scenario with this id, or undefined. */
 export function findScenario(id: string): Scenario | undefined {
-  return SCENARIOS.find((s) => s.id === id);
+  return SCENARIOS.find((s) => s.id === id) ?? HIDDEN_SCENARIOS.find((s) => s.id === id);
 }
 
 /** The scenario a fresh page opens on. */

@@ -5,7 +5,7 @@
  * what went away fades towards whoever took it. Any other move, or prefers-reduced-motion,
  * snaps.
  */
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { type Box, type Layout, layoutState, type Shape } from '../../diagram';
 import type { StepRecord } from '../../engine';
 import { useReducedMotion } from '../motion';
@@ -94,6 +94,10 @@ export function Diagram() {
   const previous = useRef<{ layout: Layout; run: unknown } | null>(null);
   const [ghosts, setGhosts] = useState<{ shape: Shape; to: Box | null }[]>([]);
   const ms = animationMs(speed);
+  useEffect(() => {
+    // For the UI benchmark: when a scenario's first diagram was on screen.
+    performance.mark(`rendezvous:diagram:${run.scenario.id}`);
+  }, [run.scenario.id]);
 
   useLayoutEffect(() => {
     const before = previous.current?.run === run ? previous.current.layout : null;
@@ -149,7 +153,8 @@ export function Diagram() {
   }, [layout, run, lastMove, reduced, step, ms]);
 
   return (
-    <section aria-label="Kernel diagram" className="diagram">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section aria-label="Kernel diagram" className="diagram" tabIndex={0}>
       {/* biome-ignore lint/a11y/useSemanticElements: an SVG cannot be a <fieldset>; role=group names the diagram */}
       <svg
         ref={svg}

@@ -4,6 +4,7 @@
  * colour is never the only cue.
  */
 import { linkHorizontal, linkVertical } from 'd3';
+import { memo } from 'react';
 import type { Shape } from '../../diagram';
 
 const STATUS_MARK: Record<string, string> = { running: '▶', asleep: '☾', exited: '■', killed: '✕' };
@@ -233,8 +234,14 @@ function Body({ s }: { s: Shape }) {
   }
 }
 
-/** A shape in its group, labelled in words. */
-export function ShapeView({ shape }: { shape: Shape }) {
+/** Whether two shapes draw the same (shapes are rebuilt every step; most do not change). */
+function sameShape(a: { shape: Shape }, b: { shape: Shape }): boolean {
+  if (a.shape === b.shape) return true;
+  return JSON.stringify(a.shape) === JSON.stringify(b.shape);
+}
+
+/** A shape in its group, labelled in words. Re-rendered only when it changed. */
+export const ShapeView = memo(function ShapeView({ shape }: { shape: Shape }) {
   return (
     // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: an SVG <g> is not interactive; role=img labels the shape
     <g data-id={shape.id} role="img" aria-label={shape.label} className={`shape shape-${shape.kind}`}>
@@ -242,4 +249,4 @@ export function ShapeView({ shape }: { shape: Shape }) {
       <Body s={shape} />
     </g>
   );
-}
+}, sameShape);

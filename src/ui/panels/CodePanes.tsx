@@ -2,6 +2,7 @@
  * One code pane per process: its program, the line it is on highlighted (and marked with an
  * arrow, not colour alone), and its state in words.
  */
+import { memo } from 'react';
 import { processState } from '../../diagram';
 import { lastStepOf } from '../run';
 import { useApp } from '../store';
@@ -15,45 +16,65 @@ function scriptOf(run: ReturnType<typeof useApp.getState>['run'], pid: number, n
   return run.scenario.processes.find((p) => p.name === file) ?? null;
 }
 
+interface PaneProps {
+  pid: number;
+  name: string;
+  state: string;
+  lines: readonly { code: string }[] | null;
+  current: number | null;
+}
+
+/** One process's pane; re-rendered only when its state or current line changes. */
+const Pane = memo(function Pane({ pid, name, state, lines, current }: PaneProps) {
+  return (
+    <article className="code-pane" aria-label={`program of ${name}`}>
+      <header>
+        <h3>
+          {name} <span className="pid">pid {pid}</span>
+        </h3>
+        <p className="pane-state">{state}</p>
+      </header>
+      <ol className="code">
+        {lines
+          ?.map((line, i) => ({ code: line.code, n: i + 1 }))
+          .map(({ code, n }) => {
+            const isCurrent = current === n;
+            return (
+              <li
+                key={n}
+                className={isCurrent ? 'current' : undefined}
+                aria-current={isCurrent ? 'step' : undefined}
+              >
+                <span className="marker" aria-hidden="true">
+                  {isCurrent ? '▶' : ' '}
+                </span>
+                <code>{code}</code>
+              </li>
+            );
+          })}
+      </ol>
+    </article>
+  );
+});
+
 export function CodePanes() {
   const run = useApp((s) => s.run);
   const cursor = useApp((s) => s.cursor);
   const k = run.timeline.stateAt(cursor).machine.kernel;
   return (
-    <section aria-label="Programs" className="code-panes">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section aria-label="Programs" className="code-panes" tabIndex={0}>
       {run.sequence.lanes.map(({ pid, name }) => {
         const p = k.procs.get(pid);
-        const state = p ? processState(p) : 'not started yet';
-        const script = scriptOf(run, pid, name, cursor);
-        const current = lastStepOf(run, pid, cursor)?.location?.line ?? null;
         return (
-          <article key={pid} className="code-pane" aria-label={`program of ${name}`}>
-            <header>
-              <h3>
-                {name} <span className="pid">pid {pid}</span>
-              </h3>
-              <p className="pane-state">{state}</p>
-            </header>
-            <ol className="code">
-              {script?.lines
-                .map((line, i) => ({ code: line.code, n: i + 1 }))
-                .map(({ code, n }) => {
-                  const isCurrent = current === n;
-                  return (
-                    <li
-                      key={n}
-                      className={isCurrent ? 'current' : undefined}
-                      aria-current={isCurrent ? 'step' : undefined}
-                    >
-                      <span className="marker" aria-hidden="true">
-                        {isCurrent ? '▶' : ' '}
-                      </span>
-                      <code>{code}</code>
-                    </li>
-                  );
-                })}
-            </ol>
-          </article>
+          <Pane
+            key={pid}
+            pid={pid}
+            name={name}
+            state={p ? processState(p) : 'not started yet'}
+            lines={scriptOf(run, pid, name, cursor)?.lines ?? null}
+            current={lastStepOf(run, pid, cursor)?.location?.line ?? null}
+          />
         );
       })}
     </section>

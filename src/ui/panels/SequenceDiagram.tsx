@@ -2,12 +2,82 @@
  * The processes over time: a lane per process, a mark per step (its call and result), arrows
  * where a step reached another process. Click a mark (or press Enter on it) to jump there.
  */
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { sequenceScales } from '../../diagram';
 import { useApp } from '../store';
 
 const ROW = 22;
 const WIDTH = 340;
+
+type Model = ReturnType<typeof useApp.getState>['run']['sequence'];
+
+/** Lanes, arrows and marks: drawn once per run (the current step is an overlay). */
+const StaticSequence = memo(function StaticSequence({
+  model,
+  goTo,
+}: {
+  model: Model;
+  goTo: (step: number) => void;
+}) {
+  const { x, y } = sequenceScales(model, WIDTH, ROW);
+  const height = y(model.marks.length) + 20;
+  const spacing =
+    model.lanes.length > 1 ? (x(model.lanes[1].pid) ?? 0) - (x(model.lanes[0].pid) ?? 0) : WIDTH;
+  const wide = spacing >= 95;
+  return (
+    <>
+      {model.lanes.map((l) => (
+        <g key={l.pid}>
+          <text className="lane-name" x={x(l.pid)} y={16} textAnchor="middle">
+            {wide || l.name.length <= 7 ? l.name : `${l.name.slice(0, 6)}…`}
+            <title>{l.name}</title>
+          </text>
+          <line className="lane" x1={x(l.pid)} x2={x(l.pid)} y1={24} y2={height - 8} />
+        </g>
+      ))}
+      {model.arrows.map((a) => {
+        const x1 = x(a.from);
+        const x2 = x(a.to);
+        if (x1 === undefined || x2 === undefined) return null;
+        const yy = y(a.step - 0.5);
+        return (
+          <g key={`${a.step}-${a.to}-${a.kind}`} className={`arrow arrow-${a.kind}`}>
+            <line x1={x1} x2={x2} y1={yy} y2={yy} />
+            <path d={`M${x2},${yy} l${x2 > x1 ? -6 : 6},-4 v8 z`} />
+          </g>
+        );
+      })}
+      {model.marks.map((m) => {
+        const cx = x(m.pid) ?? WIDTH / 2;
+        const cy = y(m.step - 0.5);
+        return (
+          // biome-ignore lint/a11y/useSemanticElements: an SVG mark cannot be a <button>
+          <g
+            key={m.step}
+            role="button"
+            tabIndex={-1}
+            aria-label={m.label}
+            className={`seq-mark seq-${m.kind}`}
+            onClick={() => goTo(m.step)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                goTo(m.step);
+              }
+            }}
+          >
+            <circle cx={cx} cy={cy} r={4} />
+            {(wide || m.kind !== 'call') && (
+              <text x={cx + 8} y={cy + 4} className="seq-text">
+                {wide ? m.text : m.kind === 'call' ? '' : m.text.split(':').pop()?.trim()}
+              </text>
+            )}
+          </g>
+        );
+      })}
+    </>
+  );
+});
 
 export function SequenceDiagram() {
   const run = useApp((s) => s.run);
@@ -17,6 +87,7 @@ export function SequenceDiagram() {
   const { x, y } = sequenceScales(model, WIDTH, ROW);
   const height = y(model.marks.length) + 20;
   const box = useRef<HTMLDivElement>(null);
+  const current = cursor > 0 ? model.marks[cursor - 1] : null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the cursor is what moves the current mark
   useEffect(() => {
     const el = box.current?.querySelector('.seq-current');
@@ -25,7 +96,8 @@ export function SequenceDiagram() {
   return (
     <section aria-label="Sequence diagram" className="sequence">
       <h2>Sequence</h2>
-      <div ref={box} className="sequence-scroll">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+      <div ref={box} className="sequence-scroll" tabIndex={0}>
         {/* biome-ignore lint/a11y/useSemanticElements: an SVG cannot be a <fieldset> */}
         <svg
           viewBox={`0 0 ${WIDTH} ${height}`}
@@ -33,54 +105,12 @@ export function SequenceDiagram() {
           role="group"
           aria-label="Steps of every process over time"
         >
-          {model.lanes.map((l) => (
-            <g key={l.pid}>
-              <text className="lane-name" x={x(l.pid)} y={16} textAnchor="middle">
-                {l.name}
-              </text>
-              <line className="lane" x1={x(l.pid)} x2={x(l.pid)} y1={24} y2={height - 8} />
+          <StaticSequence model={model} goTo={goTo} />
+          {current && (
+            <g className="seq-current">
+              <circle cx={x(current.pid) ?? WIDTH / 2} cy={y(current.step - 0.5)} r={7} />
             </g>
-          ))}
-          {model.arrows.map((a) => {
-            const x1 = x(a.from);
-            const x2 = x(a.to);
-            if (x1 === undefined || x2 === undefined) return null;
-            const yy = y(a.step - 0.5);
-            return (
-              <g key={`${a.step}-${a.to}-${a.kind}`} className={`arrow arrow-${a.kind}`}>
-                <line x1={x1} x2={x2} y1={yy} y2={yy} />
-                <path d={`M${x2},${yy} l${x2 > x1 ? -6 : 6},-4 v8 z`} />
-              </g>
-            );
-          })}
-          {model.marks.map((m) => {
-            const cx = x(m.pid) ?? WIDTH / 2;
-            const cy = y(m.step - 0.5);
-            const current = m.step === cursor;
-            return (
-              // biome-ignore lint/a11y/useSemanticElements: an SVG mark cannot be a <button>
-              <g
-                key={m.step}
-                role="button"
-                tabIndex={current ? 0 : -1}
-                aria-label={m.label}
-                aria-current={current ? 'step' : undefined}
-                className={`seq-mark seq-${m.kind}${current ? ' seq-current' : ''}`}
-                onClick={() => goTo(m.step)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault();
-                    goTo(m.step);
-                  }
-                }}
-              >
-                <circle cx={cx} cy={cy} r={current ? 6 : 4} />
-                <text x={cx + 9} y={cy + 4} className="seq-text">
-                  {m.text}
-                </text>
-              </g>
-            );
-          })}
+          )}
         </svg>
       </div>
     </section>

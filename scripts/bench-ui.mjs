@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// npm run bench:ui: the visualizer's speed in Chromium, one figure a line as `NAME VALUE UNIT`.
+//   ui_first_render_ms    navigation start to the first diagram on screen (stress scenario)
+//   ui_step_settle_ms_p95 "Step forward" to the new diagram in the DOM, 95th percentile (reduced motion)
+//   ui_frame_ms_p95       frame time while playing and animating, 95th percentile
+//   ui_js_gzip_kb         the JavaScript the page loads, gzipped
+// The stress scenario has 32 processes, 64 sockets and over 1,000 queued messages.
+// Targets: frames <= 16.7 ms, step <= 50 ms, JS <= 250 kB.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+const PORT = 4183;
+
+function print(name, value, unit, digits = 1) {
+  process.stdout.write(`${name} ${value.toFixed(digits)} ${unit}\n`);
+}
+
+function p95(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))];
+}
+
+function chromiumPath() {
+  for (const p of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
+    if (p && existsSync(p)) return p;
+  }
+  return undefined;
+}
+
+if (!process.argv.includes('--no-build')) {
+  const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+  if (b.status !== 0) process.exit(1);
+}
+
+let js = 0;
+for (const f of readdirSync('dist/assets'))
+  if (f.endsWith('.js')) js += gzipSync(readFileSync(join('dist/assets', f)), { level: 9 }).length;
+
+const server = spawn(
+  join(root, 'node_modules/.bin/vite'),
+  ['preview', '--port', String(PORT), '--strictPort'],
+  { stdio: 'ignore' },
+);
+const base = `http://localhost:${PORT}`;
+for (let i = 0; i < 100; i++) {
+  try {
+    if ((await fetch(base)).ok) break;
+  } catch {}
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+
+  // First render.
+  const firsts = [];
+  for (let i = 0; i < 3; i++) {
+    await page.goto(`${base}/?scenario=stress&step=1000`);
+    await page.getByText(/^Step 1000 of \d+$/).waitFor();
+    firsts.push(
+      await page.evaluate(
+        () => performance.getEntriesByName('rendezvous:diagram:stress')[0]?.startTime ?? Number.NaN,
+      ),
+    );
+  }
+  print('ui_first_render_ms', Math.min(...firsts), 'ms');
+
+  // Step forward to the settled diagram (no animation).
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(`${base}/?scenario=stress&step=990`);
+  await page.getByText(/^Step 990 of \d+$/).waitFor();
+  const settle = await page.evaluate(async () => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Step forward');
+    const out = [];
+    for (let i = 0; i < 40; i++) {
+      const t0 = performance.now();
+      button.click();
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      out.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    return out;
+  });
+  print('ui_step_settle_ms_p95', p95(settle), 'ms');
+
+  // Frames while playing and animating.
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await page.goto(`${base}/?scenario=stress&step=900`);
+  await page.getByText(/^Step 900 of \d+$/).waitFor();
+  await page.getByLabel('Speed').selectOption('4');
+  await page.getByRole('button', { name: 'Play' }).click();
+  const frames = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const times = [];
+        const start = performance.now();
+        const tick = (t) => {
+          times.push(t);
+          if (t - start < 4000) requestAnimationFrame(tick);
+          else resolve(times.slice(1).map((v, i) => v - times[i]));
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+  print('ui_frame_ms_p95', p95(frames), 'ms');
+  print('ui_frame_ms_max', Math.max(...frames), 'ms');
+  print('ui_js_gzip_kb', js / 1024, 'kB');
+} finally {
+  await browser.close();
+  server.kill();
+}
