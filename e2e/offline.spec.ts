@@ -6,7 +6,9 @@ import { expect, test } from '@playwright/test';
 const single = fileURLToPath(new URL('../release/rendezvous.html', import.meta.url));
 
 test('the single-file build opens from file:// without fetching anything else', async ({ page }) => {
-  expect(existsSync(single), 'release/rendezvous.html is missing: run `npm run build:single` first').toBe(true);
+  expect(existsSync(single), 'release/rendezvous.html is missing: run `npm run build:single` first').toBe(
+    true,
+  );
 
   const url = pathToFileURL(single).href;
   const requests: string[] = [];
