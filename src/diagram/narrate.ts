@@ -124,6 +124,15 @@ export function narrate(step: StepRecord, k: Kernel, names: Map<number, string>)
       man: null,
     };
   }
+  if (step.kind === 'local' && step.outcome === 'killed') {
+    const d = ev.find((e) => e.type === 'signal.delivered');
+    const sig = d && d.type === 'signal.delivered' ? d.signal : 'a signal';
+    const core = d && d.type === 'signal.delivered' && d.action === 'core' ? ' (core dumped)' : '';
+    return {
+      text: `${who} faults in user space: ${step.note ?? 'a bad memory access'}. The kernel sends it ${sig}, whose default action kills it${core}; its descriptors are closed.`,
+      man: manPage('signal', '7'),
+    };
+  }
   if (step.kind === 'local')
     return { text: `${who} runs in user space: ${step.note ?? 'no system call'}.`, man: null };
   const c = step.call as Syscall;

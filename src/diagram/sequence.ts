@@ -48,7 +48,7 @@ export function sequenceFacts(
     text = `${call} sleeps`;
   } else if (step.outcome === 'killed') {
     kind = 'signal';
-    text = `${call}: ${r?.errno ?? ''}, killed`;
+    text = step.kind === 'local' ? 'fault, killed' : `${call}: ${r?.errno ?? ''}, killed`;
   } else if (r?.errno) {
     kind = 'error';
     text = `${call}: ${r.errno}`;

@@ -34,6 +34,8 @@ function callArgs(c: Syscall): string {
  */
 export function describeStep(s: StepRecord, processName: string, code?: string): string {
   if (s.kind === 'time') return s.note ?? 'time passes';
+  if (s.kind === 'local' && s.outcome === 'killed')
+    return `${processName}: ${s.note ?? 'fault'}, killed by a signal`;
   if (s.kind === 'local') return `${processName}: ${s.note ?? 'computes'}`;
   const call = code ? code.replace(/;\s*$/, '') : s.call ? `${s.call.name}(${callArgs(s.call)})` : '?';
   if (s.outcome === 'blocked') return `${processName}: ${call} sleeps`;

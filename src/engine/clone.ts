@@ -129,6 +129,8 @@ class Copier {
       sigactions,
       pendingSignals: [...p.pendingSignals],
       blockedSignals: [...p.blockedSignals],
+      tty: p.tty ? this.terminal(p.tty) : null,
+      savedMask: p.savedMask ? [...p.savedMask] : null,
       exit: p.exit ? { ...p.exit } : null,
     };
   }

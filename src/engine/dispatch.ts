@@ -87,6 +87,23 @@ function signalFirst(p: Process, call: Syscall): boolean {
   return reads && sock.type === 'stream';
 }
 
+const NEVER_RESTARTED = new Set(['poll', 'select', 'nanosleep', 'pause', 'sigsuspend']);
+const RECEIVES = new Set(['read', 'recv', 'recvfrom', 'recvmsg', 'accept', 'accept4']);
+
+/**
+ * Whether SA_RESTART restarts a call a handler interrupted (signal(7)): poll, select,
+ * nanosleep and pause never are, nor a socket call while the socket has a timeout
+ * (SO_RCVTIMEO for receiving and accept, SO_SNDTIMEO for sending and connect). Probed on
+ * Linux 6.18: fixtures/probes/restart.jsonl.
+ */
+function restartable(p: Process, call: Syscall): boolean {
+  if (NEVER_RESTARTED.has(call.name)) return false;
+  if (!('fd' in call)) return true;
+  const sock = fdGet(p, call.fd)?.file.sock;
+  if (!sock) return true;
+  return RECEIVES.has(call.name) ? sock.rcvtimeoMs === 0 : sock.sndtimeoMs === 0;
+}
+
 function retryInterrupted(k: Kernel, p: Process, call: Syscall, r: Resume, sleep: Sleep): SysResult | Block {
   if (signalFirst(p, call)) return interrupted(sleep);
   const out = runCall(k, p, call, r);
@@ -132,6 +149,13 @@ export function syscall(k: Kernel, pid: number, call: Syscall): CallOutcome {
     p.sleep = null;
     const handlers = deliverSignals(k, p);
     if (handlers.length > 0) out.handlers = handlers;
+    if (call.name === 'sigsuspend' && p.savedMask) {
+      p.blockedSignals = p.savedMask;
+      p.savedMask = null;
+    }
+    const by = sleep?.interrupted ?? null;
+    if (by !== null && out.errno === 'EINTR' && p.sigactions[by]?.restart && restartable(p, call))
+      out.restart = true;
   }
   const events = k.events;
   k.events = [];

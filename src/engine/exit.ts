@@ -53,6 +53,8 @@ export function do_fork(k: Kernel, p: Process, opts: ForkOptions = {}): Process 
     sigactions: structuredClone(p.sigactions),
     pendingSignals: [],
     blockedSignals: [...p.blockedSignals],
+    tty: p.tty,
+    savedMask: null,
     exit: null,
     alarmAt: null,
     outside: p.outside,

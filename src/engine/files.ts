@@ -136,7 +136,12 @@ export function fileWrite(
   if (f.accmode === 0) return err('EBADF');
   if (f.kind === 'dir') return err('EISDIR');
   if (f.terminal) {
-    f.terminal.output.push({ fd, pid: p.pid, text: data.slice() });
+    f.terminal.output.push({
+      fd,
+      pid: p.pid,
+      text: data.slice(),
+      stream: f.label === 'stderr' ? 'stderr' : 'stdout',
+    });
     return ok(data.length);
   }
   if (f.pipe) {

@@ -141,6 +141,8 @@ export function spawnProcess(k: Kernel, opts: SpawnOptions): Process {
     sigactions: {},
     pendingSignals: [],
     blockedSignals: [],
+    tty: null,
+    savedMask: null,
     exit: null,
     alarmAt: null,
     outside: opts.outside ?? false,
@@ -152,6 +154,7 @@ export function spawnProcess(k: Kernel, opts: SpawnOptions): Process {
       inputClosed: true,
       output: [],
     };
+    p.tty = term;
     for (let fd = 0; fd < 3; fd++) {
       const f = newFile(k, 'terminal', fd === 0 ? 'stdin' : fd === 1 ? 'stdout' : 'stderr');
       f.terminal = term;

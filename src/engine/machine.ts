@@ -9,6 +9,7 @@ import { retry, syscall } from './dispatch';
 import type { KernelEvent } from './events';
 import { cloneKernel } from './kernel';
 import type { Program, ProgramLocation } from './program';
+import { force_sig } from './signal';
 import type { Syscall, SysResult } from './syscalls';
 import type { Kernel, Process } from './types';
 
@@ -21,7 +22,7 @@ export interface StepRecord {
   kind: 'syscall' | 'local' | 'exit' | 'time';
   call: Syscall | null;
   result: SysResult | null;
-  /** done: returned; blocked: fell asleep; killed: a signal ended the process; retry: woken and retried. */
+  /** done: returned; blocked: fell asleep; killed: a signal ended the process (after a call, or a fault in user space); retry: woken and retried. */
   outcome: 'done' | 'blocked' | 'killed' | 'local';
   /** True when this step retried a call the process had slept in. */
   resumed: boolean;
@@ -46,11 +47,23 @@ export interface Machine {
   /** The process that ran last (the default scheduler keeps running it while it can). */
   current: number | null;
   stepCount: number;
+  /**
+   * How the default scheduler picks when the current process cannot go on: 'cycle' takes the
+   * next runnable process after it in pid order (wrapping around); 'first' takes the first
+   * runnable one in pid order, so a later process runs only while every earlier one sleeps
+   * (how the C scenarios' outputs were recorded on Linux: each process started once the ones
+   * before it had settled).
+   */
+  schedule: 'cycle' | 'first';
 }
 
 /** A machine around a kernel whose processes each have a program. */
-export function createMachine(kernel: Kernel, programs: Map<number, Program>): Machine {
-  return { kernel, programs, pendingResult: new Map(), current: null, stepCount: 0 };
+export function createMachine(
+  kernel: Kernel,
+  programs: Map<number, Program>,
+  schedule: Machine['schedule'] = 'cycle',
+): Machine {
+  return { kernel, programs, pendingResult: new Map(), current: null, stepCount: 0, schedule };
 }
 
 /** A deep, independent copy of a machine. */
@@ -63,6 +76,7 @@ export function cloneMachine(m: Machine): Machine {
     pendingResult: new Map(m.pendingResult),
     current: m.current,
     stepCount: m.stepCount,
+    schedule: m.schedule,
   };
 }
 
@@ -92,6 +106,7 @@ export function defaultChoice(m: Machine): number | null {
   const ready = runnable(m);
   if (ready.length === 0) return null;
   if (m.current !== null && ready.includes(m.current)) return m.current;
+  if (m.schedule === 'first') return ready[0];
   const after = ready.find((pid) => m.current === null || pid > m.current);
   return after ?? ready[0];
 }
@@ -170,6 +185,22 @@ export function step(m: Machine, choice?: number): StepRecord | Ending {
     const action = prog.next(m.pendingResult.get(pid));
     const loc = prog.location();
     m.pendingResult.delete(pid);
+    if (action.kind === 'fault') {
+      k.events = [];
+      force_sig(k, p, action.signal);
+      const events = k.events;
+      k.events = [];
+      return record(m, pid, {
+        kind: 'local',
+        call: null,
+        result: null,
+        outcome: 'killed',
+        resumed: false,
+        events,
+        location: loc,
+        note: action.message,
+      });
+    }
     if (action.kind === 'local') {
       return record(m, pid, {
         kind: 'local',

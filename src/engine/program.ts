@@ -20,7 +20,12 @@ export type ProgramAction =
   /** A step that stays in user space (a statement of a C program); shown but changes no kernel state. */
   | { kind: 'local'; note?: string }
   /** Return from main / call exit(): the kernel closes every descriptor. */
-  | { kind: 'exit'; status: number };
+  | { kind: 'exit'; status: number }
+  /**
+   * The program did something the hardware refuses (a bad pointer: SIGSEGV; abort(): SIGABRT):
+   * the kernel sends it the signal, whose default action kills it. `message` says what happened.
+   */
+  | { kind: 'fault'; signal: number; message: string };
 
 /** A process's program. Must be deterministic: the same results give the same actions. */
 export interface Program {

@@ -73,6 +73,26 @@ export function deliverSignals(k: Kernel, p: Process, fatalOnly = false): number
   return handlers;
 }
 
+/**
+ * A signal the process caused itself (a fault or abort()): it ends the process with its
+ * default action even when a handler is installed, as the handler would only return to the
+ * faulting instruction. Mirrors force_sig_fault() followed by the default action.
+ */
+export function force_sig(k: Kernel, p: Process, sig: number): void {
+  emit(k, { type: 'signal.sent', pid: p.pid, signal: signalName(sig), from: p.pid });
+  const d = defaultAction(sig);
+  emit(k, {
+    type: 'signal.delivered',
+    pid: p.pid,
+    signal: signalName(sig),
+    action: d === 'core' ? 'core' : 'terminate',
+  });
+  p.pendingSignals = [];
+  p.state = 'runnable';
+  p.sleep = null;
+  do_exit(k, p, { signal: sig, core: d === 'core' });
+}
+
 /** Whether a pending signal would end the process (default action terminate or core). */
 export function hasFatalSignal(p: Process): boolean {
   return p.pendingSignals.some((sig) => {

@@ -83,9 +83,17 @@ export type Syscall =
   | { name: 'setpgid'; pid: number; pgid: number }
   | { name: 'getpid' }
   | { name: 'getppid' }
+  /** The model's clock, in milliseconds since it started (value). */
+  | { name: 'clock_gettime' }
   | { name: 'nanosleep'; ms: number }
   | { name: 'alarm'; seconds: number }
-  | { name: 'pause' };
+  | { name: 'pause' }
+  /** how: SIG_BLOCK 0, SIG_UNBLOCK 1, SIG_SETMASK 2; set null only reads the mask. */
+  | { name: 'sigprocmask'; how: number; set: number[] | null }
+  /** Waits for a handled signal with `mask` blocked meanwhile. */
+  | { name: 'sigsuspend'; mask: number[] }
+  /** The signals pending for the caller (mask). */
+  | { name: 'sigpending' };
 
 /** The name of a system call the engine models. */
 export type SyscallName = Syscall['name'];
@@ -129,12 +137,20 @@ export interface SysResult {
   ready?: { read: number[]; write: number[]; except: number[] };
   /** getsockopt and ioctl: an integer value (or an errno name for SO_ERROR). */
   value?: number;
+  /** sigprocmask: the mask before the call. */
+  mask?: number[];
   /** getsockopt SO_PEERCRED. */
   cred?: CredArg;
   stat?: StatResult;
   status?: WaitStatus;
   /** Signals delivered to the caller at the end of this call that run a handler. */
   handlers?: number[];
+  /**
+   * The call was interrupted by a handler installed with SA_RESTART and is not one that
+   * signal(7) says always fails: the program runs its handlers and makes the same call again
+   * (strace shows ERESTARTSYS). ret and errno then say -1 EINTR, which the program never sees.
+   */
+  restart?: boolean;
 }
 
 /** The outcome of one attempt at a system call. */

@@ -144,7 +144,7 @@ export interface Terminal {
   /** True when stdin ends after `input` (reads then return 0). */
   inputClosed: boolean;
   /** Everything written, in order, with the fd it went to. */
-  output: { fd: number; pid: number; text: Uint8Array }[];
+  output: { fd: number; pid: number; text: Uint8Array; stream: 'stdout' | 'stderr' }[];
 }
 
 /** A pipe: a byte queue between a read end and a write end. */
@@ -244,6 +244,10 @@ export interface Process {
   pendingSignals: number[];
   /** Blocked signal mask (sigprocmask). */
   blockedSignals: number[];
+  /** The controlling terminal (where its stdio started), kept after exit so its output can be shown. */
+  tty: Terminal | null;
+  /** The mask sigsuspend replaced, restored when it returns (null outside sigsuspend). */
+  savedMask: number[] | null;
   exit: ExitStatus | null;
   /** Alarm deadline (simulated ms), or null. */
   alarmAt: number | null;

@@ -22,7 +22,9 @@ describe('ErrorBoundary', () => {
         </ErrorBoundary>,
       );
     });
-    expect(host.querySelector('[role="alert"]')?.textContent).toContain('Error: the layout found a socket with no slot');
+    expect(host.querySelector('[role="alert"]')?.textContent).toContain(
+      'Error: the layout found a socket with no slot',
+    );
     const button = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Reload');
     expect(button).toBeDefined();
     quiet.mockRestore();

@@ -8,6 +8,37 @@ import type { Syscall, SysResult } from '../syscalls';
 import type { Kernel, Process } from '../types';
 import type { Block } from '../wait';
 
+/** Signals that can never be blocked. */
+const UNBLOCKABLE = (sig: number) => sig === SIGKILL || sig === SIGSTOP;
+
+/** sigprocmask(how, set, oldset): changes the blocked mask and returns the old one. Mirrors sigprocmask() in kernel/signal.c. */
+function sys_sigprocmask(p: Process, how: number, set: number[] | null): SysResult {
+  const old = [...p.blockedSignals];
+  if (set === null) return ok(0, { mask: old });
+  const wanted = set.filter((s) => s >= 1 && s <= 64 && !UNBLOCKABLE(s));
+  let next: number[];
+  if (how === 0) next = [...new Set([...old, ...wanted])];
+  else if (how === 1) next = old.filter((s) => !wanted.includes(s));
+  else if (how === 2) next = [...new Set(wanted)];
+  else return err('EINVAL');
+  p.blockedSignals = next.sort((a, b) => a - b);
+  return ok(0, { mask: old });
+}
+
+/**
+ * sigsuspend(mask): blocks `mask` instead of the current mask and sleeps until a signal with a
+ * handler is delivered; then the old mask comes back and the call fails with EINTR. A signal
+ * already pending and not blocked by `mask` ends it at once.
+ */
+function sys_sigsuspend(p: Process, mask: number[], r: Resume): SysResult | Block {
+  if (!r.sleep) {
+    p.savedMask = p.savedMask ?? [...p.blockedSignals];
+    p.blockedSignals = mask.filter((s) => s >= 1 && s <= 64 && !UNBLOCKABLE(s)).sort((a, b) => a - b);
+    if (p.pendingSignals.some((s) => !p.blockedSignals.includes(s))) return err('EINTR');
+  }
+  return { block: { kind: 'signal' }, timeoutMs: null };
+}
+
 /** kill(pid, sig): pid > 0 one process, -1 every process but the caller. Fatal signals act at once. */
 function sys_kill(k: Kernel, p: Process, pid: number, sig: number): SysResult {
   if (sig < 0 || sig > 64) return err('EINVAL');
@@ -62,6 +93,9 @@ export function runProcessCall(k: Kernel, p: Process, call: Syscall, r: Resume):
       return ok(p.tgid);
     case 'getppid':
       return ok(p.ppid);
+    case 'clock_gettime':
+      // The model's clock: milliseconds since the machine started (for time(), gettimeofday()).
+      return ok(0, { value: k.now });
     case 'nanosleep':
       if (r.timedOut || call.ms <= 0) return ok();
       return { block: { kind: 'timer' }, timeoutMs: call.ms };
@@ -72,6 +106,12 @@ export function runProcessCall(k: Kernel, p: Process, call: Syscall, r: Resume):
     }
     case 'pause':
       return { block: { kind: 'signal' }, timeoutMs: null };
+    case 'sigprocmask':
+      return sys_sigprocmask(p, call.how, call.set);
+    case 'sigsuspend':
+      return sys_sigsuspend(p, call.mask, r);
+    case 'sigpending':
+      return ok(0, { mask: [...new Set(p.pendingSignals)].sort((a, b) => a - b) });
     default:
       return err('ENOSYS');
   }

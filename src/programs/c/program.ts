@@ -1,0 +1,117 @@
+/**
+ * A C program as the engine's Program: each `next` runs the VM until a statement ends (a local
+ * step), a system call is needed, the program exits or it faults. A signal with a handler runs
+ * the handler (a user function) before the interrupted call returns to its caller.
+ */
+import type { Program, ProgramAction, ProgramLocation, SysResult } from '../../engine';
+import type { CompiledProgram } from './compile/link';
+import { nativeTable } from './runtime';
+import { Runtime } from './runtime/state';
+import { Fault } from './vm/memory';
+import type { NativeResult } from './vm/native';
+import { VM as Machine, type VM, type VMEvent } from './vm/vm';
+
+const SIG_IGN = 1;
+
+/** What a fault looks like to a person: "a read of address 0x0, which is not mapped". */
+function faultText(e: VMEvent & { kind: 'fault' }, where: string): string {
+  const name = e.signal === 6 ? 'abort' : e.signal === 11 ? 'segmentation fault' : `signal ${e.signal}`;
+  return `${name} at ${where}: ${e.message}`;
+}
+
+/** One process running a compiled C program. */
+export class CProgram implements Program {
+  /** Signals whose handlers must run before the pending call returns. */
+  private due: number[] = [];
+  private done = false;
+
+  constructor(private vm: VM) {}
+
+  /** A process starting `main(argc, argv)`. */
+  static start(prog: CompiledProgram, argv: string[]): CProgram {
+    const rt = new Runtime();
+    rt.progname = argv[0] ?? '';
+    const vm = new Machine(prog, nativeTable(prog.natives), rt);
+    vm.start(argv);
+    return new CProgram(vm);
+  }
+
+  /** The VM (for the terminal view, tests and the benchmark). */
+  get machine(): VM {
+    return this.vm;
+  }
+
+  next(last: SysResult | undefined): ProgramAction {
+    if (this.done) return { kind: 'exit', status: 0 };
+    let ev: VMEvent | null = null;
+    try {
+      if (this.vm.pending && last) ev = this.vm.handle(this.resumeWith(last));
+      ev = ev ?? this.vm.run();
+    } catch (e) {
+      if (!(e instanceof Fault)) throw e;
+      ev = { kind: 'fault', signal: 11, message: e.message };
+    }
+    switch (ev.kind) {
+      case 'step':
+        return { kind: 'local' };
+      case 'syscall':
+        return { kind: 'syscall', call: ev.call };
+      case 'exit':
+        this.done = true;
+        return { kind: 'exit', status: ev.status };
+      case 'fault':
+        this.done = true;
+        return { kind: 'fault', signal: ev.signal, message: faultText(ev, `line ${this.vm.line}`) };
+    }
+  }
+
+  /**
+   * The pending call's continuation, preceded by the handlers of the signals delivered with
+   * its result (each called as handler(sig)).
+   */
+  private resumeWith(last: SysResult): NativeResult {
+    const pending = this.vm.pending as NonNullable<VM['pending']>;
+    this.vm.pending = null;
+    const rt = this.vm.rt as Runtime;
+    // The handlers call library functions too; the interrupted call is current again after them.
+    const calling = this.vm.calling;
+    let go = (v: VM): NativeResult => {
+      v.calling = calling;
+      return pending.cont(v, last);
+    };
+    for (const sig of [...this.due].reverse()) {
+      const handler = rt.handlers[sig] ?? 0;
+      if (handler <= SIG_IGN) continue;
+      const after = go;
+      go = () => ({ call: handler, args: [sig], cont: (v: VM) => after(v) });
+    }
+    this.due = [];
+    return go(this.vm);
+  }
+
+  clone(): Program {
+    const c = new CProgram(this.vm.clone());
+    c.due = [...this.due];
+    c.done = this.done;
+    return c;
+  }
+
+  forkChild(): Program {
+    const c = new CProgram(this.vm.clone());
+    c.done = this.done;
+    return c;
+  }
+
+  /** The C library call a pending system call belongs to ("accept", "fgets"), or null. */
+  pendingCall(): string | null {
+    return this.vm.pending && this.vm.calling >= 0 ? this.vm.prog.natives[this.vm.calling] : null;
+  }
+
+  signal(sig: number): void {
+    this.due.push(sig);
+  }
+
+  location(): ProgramLocation | null {
+    return this.vm.line > 0 ? { file: this.vm.file, line: this.vm.line } : null;
+  }
+}

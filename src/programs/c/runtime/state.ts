@@ -1,0 +1,59 @@
+/**
+ * What the C library keeps per process: stdio streams and their buffers, the heap's free
+ * blocks, atexit handlers, signal handlers, and strings it hands out. Copied on fork, as the
+ * kernel copies a process's memory.
+ */
+import type { RuntimeState } from '../vm/vm';
+
+/** A stdio stream (the FILE behind a FILE *). */
+export interface Stream {
+  fd: number;
+  /** 'line' for stdout on a terminal, 'none' for stderr, 'full' for other streams. */
+  mode: 'line' | 'none' | 'full';
+  /** Bytes written but not yet flushed. */
+  out: number[];
+  /** Bytes read from the fd but not yet consumed. */
+  in: number[];
+  eof: boolean;
+  error: boolean;
+  /** A character pushed back by ungetc (or -1). */
+  unget: number;
+}
+
+/** The C library's per-process state. */
+export class Runtime implements RuntimeState {
+  /** Streams by the address of their FILE object. */
+  streams = new Map<number, Stream>();
+  /** Free heap blocks: [address, size] (sizes include the 16-byte header). */
+  free: [number, number][] = [];
+  atexit: number[] = [];
+  /** Signal handler addresses set by signal() or sigaction() (0 default, 1 ignore). */
+  handlers: Record<number, number> = {};
+  /** SA_* flags of each signal's handler. */
+  flags: Record<number, number> = {};
+  /** Addresses of strings handed out (strerror, strsignal), by key. */
+  strings = new Map<string, number>();
+  /** UNP's readline buffer, per descriptor. */
+  lineBuffers = new Map<number, number[]>();
+  /** glibc random()'s last 34 outputs of its generator (empty until seeded). */
+  rand: number[] = [];
+  /** argv[0], for messages the library prints (assert). */
+  progname = '';
+  /** Where strtok goes on from (0: nowhere). */
+  strtokNext = 0;
+
+  clone(): Runtime {
+    const r = new Runtime();
+    for (const [a, s] of this.streams) r.streams.set(a, { ...s, out: [...s.out], in: [...s.in] });
+    r.free = this.free.map(([a, n]) => [a, n]);
+    r.atexit = [...this.atexit];
+    r.handlers = { ...this.handlers };
+    r.flags = { ...this.flags };
+    r.strings = new Map(this.strings);
+    r.lineBuffers = new Map([...this.lineBuffers].map(([fd, b]) => [fd, [...b]]));
+    r.rand = [...this.rand];
+    r.strtokNext = this.strtokNext;
+    r.progname = this.progname;
+    return r;
+  }
+}

@@ -1,0 +1,218 @@
+/**
+ * File, descriptor, process and time system calls as glibc wraps them: read/write, open,
+ * stat, pipe, poll/select, fork and waitpid, kill, sleep. Struct layouts are x86-64 glibc's.
+ */
+
+import type { StatResult, SysResult, WaitStatus } from '../../../engine';
+import { S_IFCHR, S_IFDIR, S_IFIFO, S_IFREG, S_IFSOCK, signalNumber } from '../../../engine';
+import type { NativeResult } from '../vm/native';
+import type { VM } from '../vm/vm';
+import { readTime, userCall } from './user';
+import { cstr, sys } from './util';
+
+type Natives = Record<string, (vm: VM, a: number[]) => NativeResult>;
+
+const TYPE_BITS: Record<StatResult['type'], number> = {
+  socket: S_IFSOCK,
+  regular: S_IFREG,
+  directory: S_IFDIR,
+  fifo: S_IFIFO,
+  chardev: S_IFCHR,
+  other: 0,
+};
+
+/** Fills a struct stat (144 bytes). */
+function writeStat(vm: VM, at: number, r: SysResult): number {
+  const s = r.stat;
+  if (!s) return r.ret;
+  vm.mem.fill(at, 0, 144);
+  vm.mem.setU64(at + 8, s.ino);
+  vm.mem.setU64(at + 16, 1);
+  vm.mem.setU32(at + 24, TYPE_BITS[s.type] | s.mode);
+  vm.mem.setU64(at + 48, s.size);
+  vm.mem.setU64(at + 56, 4096);
+  vm.mem.setU64(at + 64, Math.ceil(s.size / 512));
+  return r.ret;
+}
+
+/** The int waitpid stores: exit code << 8, or the signal number (| 0x80 for a core dump). */
+export function waitStatusWord(st: WaitStatus | undefined): number {
+  if (!st) return 0;
+  if ('exited' in st) return (st.exited & 0xff) << 8;
+  return (signalNumber(st.signaled) ?? 0) | (st.core ? 0x80 : 0);
+}
+
+function waitpid(vm: VM, pid: number, statusp: number, options: number): NativeResult {
+  return userCall(
+    vm,
+    () => ({ name: 'waitpid', pid: pid | 0, options }),
+    (v, r) => {
+      if (statusp && r.ret > 0) v.mem.setU32(statusp, waitStatusWord(r.status));
+      return r.ret;
+    },
+  );
+}
+
+/** The descriptors set in an fd_set (a 1024-bit array). */
+function readFdSet(vm: VM, at: number, nfds: number): number[] {
+  const out: number[] = [];
+  if (!at) return out;
+  for (let fd = 0; fd < Math.min(nfds, 1024); fd++)
+    if (vm.mem.u8(at + (fd >> 3)) & (1 << (fd & 7))) out.push(fd);
+  return out;
+}
+
+function writeFdSet(vm: VM, at: number, nfds: number, fds: number[]): void {
+  if (!at) return;
+  vm.mem.fill(at, 0, Math.ceil(Math.min(nfds, 1024) / 64) * 8);
+  for (const fd of fds) vm.mem.setU8(at + (fd >> 3), vm.mem.u8(at + (fd >> 3)) | (1 << (fd & 7)));
+}
+
+function sleepMs(ms: number, cont: (vm: VM, r: SysResult) => NativeResult): NativeResult {
+  return { syscall: { name: 'nanosleep', ms }, cont };
+}
+
+/** The file and process natives. */
+export const UNISTD: Natives = {
+  read: (vm, a) =>
+    userCall(
+      vm,
+      () => ({ name: 'read', fd: a[0], len: a[2] }),
+      (v, r) => {
+        if (r.data && r.data.length > 0) v.mem.write(a[1], r.data);
+        return r.ret;
+      },
+    ),
+  write: (vm, a) => userCall(vm, () => ({ name: 'write', fd: a[0], data: vm.mem.read(a[1], a[2]) })),
+  close: (_, a) => sys({ name: 'close', fd: a[0] }),
+  dup: (_, a) => sys({ name: 'dup', fd: a[0] }),
+  dup2: (_, a) => sys({ name: 'dup2', fd: a[0], newfd: a[1] }),
+  dup3: (_, a) => sys({ name: 'dup3', fd: a[0], newfd: a[1], flags: a[2] }),
+  fcntl: (_, a) => sys({ name: 'fcntl', fd: a[0], cmd: a[1], arg: a[2] ?? 0 }),
+  ioctl: (vm, a) => {
+    const FIONBIO = 0x5421;
+    const argp = a[2] ?? 0;
+    return userCall(
+      vm,
+      () => ({
+        name: 'ioctl',
+        fd: a[0],
+        request: a[1],
+        arg: a[1] === FIONBIO && argp ? vm.mem.i32(argp) : argp,
+      }),
+      (v, r) => {
+        if (r.value !== undefined && argp) v.mem.setU32(argp, r.value);
+        return r.ret;
+      },
+    );
+  },
+  open: (vm, a) => userCall(vm, () => ({ name: 'open', path: cstr(vm, a[0]), flags: a[1], mode: a[2] ?? 0 })),
+  creat: (vm, a) => userCall(vm, () => ({ name: 'open', path: cstr(vm, a[0]), flags: 0o1101, mode: a[1] })),
+  lseek: (_, a) => sys({ name: 'lseek', fd: a[0], offset: a[1], whence: a[2] }),
+  fstat: (vm, a) =>
+    userCall(
+      vm,
+      () => ({ name: 'fstat', fd: a[0] }),
+      (v, r) => writeStat(v, a[1], r),
+    ),
+  stat: (vm, a) =>
+    userCall(
+      vm,
+      () => ({ name: 'stat', path: cstr(vm, a[0]) }),
+      (v, r) => writeStat(v, a[1], r),
+    ),
+  lstat: (vm, a) =>
+    userCall(
+      vm,
+      () => ({ name: 'stat', path: cstr(vm, a[0]) }),
+      (v, r) => writeStat(v, a[1], r),
+    ),
+  unlink: (vm, a) => userCall(vm, () => ({ name: 'unlink', path: cstr(vm, a[0]) })),
+  remove: (vm, a) => userCall(vm, () => ({ name: 'unlink', path: cstr(vm, a[0]) })),
+  rename: (vm, a) => userCall(vm, () => ({ name: 'rename', from: cstr(vm, a[0]), to: cstr(vm, a[1]) })),
+  mkdir: (vm, a) => userCall(vm, () => ({ name: 'mkdir', path: cstr(vm, a[0]), mode: a[1] })),
+  rmdir: (vm, a) => userCall(vm, () => ({ name: 'rmdir', path: cstr(vm, a[0]) })),
+  mknod: (vm, a) => userCall(vm, () => ({ name: 'mknod', path: cstr(vm, a[0]), mode: a[1] })),
+  mkfifo: (vm, a) => userCall(vm, () => ({ name: 'mknod', path: cstr(vm, a[0]), mode: S_IFIFO | a[1] })),
+  chdir: (vm, a) => userCall(vm, () => ({ name: 'chdir', path: cstr(vm, a[0]) })),
+  pipe: (vm, a) =>
+    userCall(
+      vm,
+      () => ({ name: 'pipe', flags: 0 }),
+      (v, r) => writePair(v, a[0], r),
+    ),
+  pipe2: (vm, a) =>
+    userCall(
+      vm,
+      () => ({ name: 'pipe', flags: a[1] }),
+      (v, r) => writePair(v, a[0], r),
+    ),
+  poll: (vm, a) => {
+    const [fds, n, timeout] = a;
+    return userCall(
+      vm,
+      () => {
+        const list = [];
+        for (let i = 0; i < n; i++)
+          list.push({ fd: vm.mem.i32(fds + i * 8), events: vm.mem.i16(fds + i * 8 + 4) });
+        return { name: 'poll', fds: list, timeoutMs: timeout | 0 };
+      },
+      (v, r) => {
+        for (const [i, ev] of (r.revents ?? []).entries()) v.mem.setU16(fds + i * 8 + 6, ev);
+        return r.ret;
+      },
+    );
+  },
+  select: (vm, a) => {
+    const [nfds, rd, wr, ex, tv] = a;
+    return userCall(
+      vm,
+      () => ({
+        name: 'select',
+        nfds,
+        read: readFdSet(vm, rd, nfds),
+        write: readFdSet(vm, wr, nfds),
+        except: readFdSet(vm, ex, nfds),
+        timeoutMs: tv ? readTime(vm, tv) : null,
+      }),
+      (v, r) => {
+        writeFdSet(v, rd, nfds, r.ready?.read ?? []);
+        writeFdSet(v, wr, nfds, r.ready?.write ?? []);
+        writeFdSet(v, ex, nfds, r.ready?.except ?? []);
+        return r.ret;
+      },
+    );
+  },
+  fork: () => sys({ name: 'fork' }),
+  vfork: () => sys({ name: 'fork' }),
+  waitpid: (vm, a) => waitpid(vm, a[0], a[1], a[2]),
+  wait: (vm, a) => waitpid(vm, -1, a[0], 0),
+  getpid: () => sys({ name: 'getpid' }),
+  getppid: () => sys({ name: 'getppid' }),
+  setpgid: (_, a) => sys({ name: 'setpgid', pid: a[0], pgid: a[1] }),
+  setsid: () => sys({ name: 'setpgid', pid: 0, pgid: 0 }),
+  kill: (_, a) => sys({ name: 'kill', pid: a[0] | 0, sig: a[1] }),
+  raise: (_, a) => ({
+    syscall: { name: 'getpid' },
+    cont: (_v: VM, r: SysResult) => sys({ name: 'kill', pid: r.ret, sig: a[0] }),
+  }),
+  alarm: (_, a) => ({ syscall: { name: 'alarm', seconds: a[0] }, cont: (_v: VM, r: SysResult) => r.ret }),
+  pause: () => sys({ name: 'pause' }),
+  sleep: (_, a) => sleepMs(a[0] * 1000, (_v, r) => (r.errno ? a[0] : 0)),
+  usleep: (_, a) => sys({ name: 'nanosleep', ms: Math.ceil(a[0] / 1000) }),
+  nanosleep: (vm, a) => userCall(vm, () => ({ name: 'nanosleep', ms: Math.ceil(readTime(vm, a[0], true)) })),
+  isatty: (_, a) => (a[0] >= 0 && a[0] <= 2 ? 1 : 0),
+  // The model's processes run as root (uid 0), as the oracle was recorded.
+  getuid: () => 0,
+  geteuid: () => 0,
+  getgid: () => 0,
+  getegid: () => 0,
+  umask: () => 0o022,
+};
+
+function writePair(vm: VM, at: number, r: SysResult): number {
+  const [x, y] = r.fds ?? [];
+  vm.mem.setU32(at, x);
+  vm.mem.setU32(at + 4, y);
+  return r.ret;
+}
