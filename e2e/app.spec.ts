@@ -27,24 +27,23 @@ test('the home page opens on the stream echo scenario, named controls and all, w
 test('stream echo, step by step: listen, connect, accept, then end of file after the client closes', async ({
   page,
 }) => {
-  await open(page, 'stream-echo');
+  await open(page, 'stream-echo', 3);
   const forward = page.getByRole('button', { name: 'Step forward' });
-  for (let i = 0; i < 3; i++) await forward.click();
+  await forward.click();
   await expect(
     object(page, 'socket fd 3 of server: listening on /tmp/echo.sock, backlog 0 of 6 pending'),
   ).toBeVisible();
   await expect(object(page, 'file /tmp/echo.sock: socket file')).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOTS}stream-echo-03-listen.png` });
+  await page.screenshot({ path: `${SCREENSHOTS}stream-echo-04-listen.png` });
   await forward.click();
   await expect(object(page, 'process server: asleep in accept()')).toBeVisible();
-  await forward.click();
-  await forward.click();
+  for (let i = 0; i < 3; i++) await forward.click();
   await expect(page.getByRole('region', { name: 'Narration' })).toContainText('connect()');
   await expect(
     object(page, 'socket fd 3 of server: listening on /tmp/echo.sock, backlog 1 of 6 pending'),
   ).toBeVisible();
   await expect(object(page, /^pending connection 1 from client/)).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOTS}stream-echo-06-connect.png` });
+  await page.screenshot({ path: `${SCREENSHOTS}stream-echo-08-connect.png` });
   await forward.click();
   await expect(object(page, 'receive queue of pending connection')).toHaveCount(0);
   await forward.click();
@@ -52,13 +51,13 @@ test('stream echo, step by step: listen, connect, accept, then end of file after
   await expect(object(page, /^socket fd 4 of server: connected stream socket/)).toBeVisible();
   await expect(object(page, /^fd 4 of server: socket/)).toBeVisible();
   await expect(object(page, 'receive queue of server fd 4: 5 bytes (1 write)')).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOTS}stream-echo-09-accept.png` });
-  await page.getByRole('button', { name: /^step 16, server: read = 0/ }).click();
-  await expect(page).toHaveURL(/step=16/);
+  await page.screenshot({ path: `${SCREENSHOTS}stream-echo-11-accept.png` });
+  await page.getByRole('button', { name: /^step 21, server: read = 0/ }).click();
+  await expect(page).toHaveURL(/step=21/);
   await expect(page.getByRole('region', { name: 'Narration' })).toContainText('returned 0');
   await expect(page.getByRole('region', { name: 'Narration' })).toContainText('end of file');
   await expect(object(page, 'process client: exited 0')).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOTS}stream-echo-16-eof.png` });
+  await page.screenshot({ path: `${SCREENSHOTS}stream-echo-21-eof.png` });
 });
 
 test('the keyboard steps: ArrowRight, ArrowLeft, End and Home', async ({ page }) => {
@@ -66,13 +65,13 @@ test('the keyboard steps: ArrowRight, ArrowLeft, End and Home', async ({ page })
   await page.locator('body').click({ position: { x: 5, y: 300 } });
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByText('Step 2 of 20')).toBeVisible();
+  await expect(page.getByText('Step 2 of 26')).toBeVisible();
   await page.keyboard.press('ArrowLeft');
-  await expect(page.getByText('Step 1 of 20')).toBeVisible();
+  await expect(page.getByText('Step 1 of 26')).toBeVisible();
   await page.keyboard.press('End');
-  await expect(page.getByText('Step 20 of 20')).toBeVisible();
+  await expect(page.getByText('Step 26 of 26')).toBeVisible();
   await page.keyboard.press('Home');
-  await expect(page.getByText('Step 0 of 20')).toBeVisible();
+  await expect(page.getByText('Step 0 of 26')).toBeVisible();
   await page.keyboard.press('Space');
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   await page.keyboard.press('Space');
@@ -80,11 +79,11 @@ test('the keyboard steps: ArrowRight, ArrowLeft, End and Home', async ({ page })
 });
 
 test('Play runs the steps and becomes Pause; it stops at the end', async ({ page }) => {
-  await open(page, 'connect-errors');
+  await open(page, 'peek', 8);
   await page.getByLabel('Speed').selectOption('4');
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
-  await expect(page.getByText('Step 9 of 9')).toBeVisible({ timeout: 8000 });
+  await expect(page.getByText('Step 20 of 20')).toBeVisible({ timeout: 8000 });
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
 });
 
@@ -97,7 +96,7 @@ test('the URL follows every move, and a reload lands on the same step', async ({
   await page.getByRole('button', { name: 'Step forward' }).click();
   await page.reload();
   await expect(page.getByLabel('Scenario')).toHaveValue('peek');
-  await expect(page.getByText('Step 1 of 15')).toBeVisible();
+  await expect(page.getByText('Step 1 of 20')).toBeVisible();
 });
 
 test('an unknown scenario or a step out of range opens the default scenario with a clear message', async ({
@@ -109,7 +108,7 @@ test('an unknown scenario or a step out of range opens the default scenario with
   await expect(page.getByLabel('Scenario')).toHaveValue('stream-echo');
   await page.goto('/?scenario=peek&step=999');
   await expect(page.getByRole('status')).toContainText('Step 999 is outside this scenario');
-  await expect(page.getByText('Step 0 of 15')).toBeVisible();
+  await expect(page.getByText('Step 0 of 20')).toBeVisible();
   noErrors();
 });
 
@@ -117,7 +116,7 @@ test('with reduced motion a step forward snaps: no animation runs', async ({ pag
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await open(page, 'stream-echo', 10);
   await page.getByRole('button', { name: 'Step forward' }).click();
-  await expect(page.getByText('Step 11 of 20')).toBeVisible();
+  await expect(page.getByText('Step 11 of 26')).toBeVisible();
   expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
 });
 
@@ -127,7 +126,7 @@ test('without reduced motion a step forward animates what moved, and a jump snap
   await page.getByRole('button', { name: 'Step forward' }).click();
   expect(await page.evaluate(() => document.getAnimations().length)).toBeGreaterThan(0);
   await page.getByLabel('Timeline position').fill('2');
-  await expect(page.getByText('Step 2 of 20')).toBeVisible();
+  await expect(page.getByText('Step 2 of 26')).toBeVisible();
   await page.waitForTimeout(600);
   expect(
     await page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length),
@@ -135,13 +134,13 @@ test('without reduced motion a step forward animates what moved, and a jump snap
 });
 
 test('choosing which process runs next branches the run', async ({ page }) => {
-  await open(page, 'stream-echo', 6);
+  await open(page, 'stream-echo', 8);
   const next = page.getByLabel('Which process runs next');
   await expect(next).toHaveValue(/\d+/);
   const options = await next.locator('option').allTextContents();
   expect(options.some((o) => o.startsWith('server'))).toBe(true);
   await next.selectOption({ label: options.find((o) => o.startsWith('server')) ?? '' });
-  await expect(page.getByText(/^Step 7 of \d+$/)).toBeVisible();
+  await expect(page.getByText(/^Step 9 of \d+$/)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Narration' })).toContainText('server');
   await expect(page.getByRole('region', { name: 'Narration' })).toContainText('accept');
 });

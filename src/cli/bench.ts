@@ -6,6 +6,7 @@
  *   seek_ms_max              the slowest of 1,000 random jumps in a 1,000,000-step timeline
  *   timeline_mb              heap held by that timeline
  *   replay_lines_per_s       replaying a generated 100,000-line strace log
+ *   c_statements_per_s, c_parse_ms_2000_lines: see benchC.ts
  *
  * Targets (issue "The kernel engine"): no slower than the real kernel (about 1,700 ns per
  * syscall on the oracle machine), seeks within a frame (16 ms), under 1 GiB, 100,000 lines/s.
@@ -23,6 +24,7 @@ import {
 } from '../engine';
 import { replayLines } from '../programs/replay/replay';
 import { parseTrace } from '../programs/strace/parseTrace';
+import { benchParse, benchStatements } from './benchC';
 
 const PAYLOAD = new Uint8Array(64).fill(120);
 
@@ -159,3 +161,7 @@ const want = (name: string) => only.length === 0 || only.includes(name);
 if (want('pingpong')) benchPingpong();
 if (want('seek')) benchSeek();
 if (want('replay')) benchReplay();
+if (want('c')) {
+  benchStatements(print);
+  benchParse(print);
+}

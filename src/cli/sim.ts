@@ -4,8 +4,9 @@
  * Runs a C scenario file on the kernel model and prints each process's output and how it
  * ended; with --json, `{"processes": [{name, pid, stdout, stderr, exit, signal, blocked_in}],
  * "steps": N}`. Exit status: 0 when the run ends (whatever the programs do), 1 when a program
- * does not compile (the errors go to stderr as file:line:column: message), 2 when the file
- * cannot be read or is not a valid scenario, 3 when the step limit stops the run.
+ * does not compile (the errors go to stderr as file:line:column: message, warnings as
+ * file:line:column: warning: message), 2 when the file cannot be read or is not a valid
+ * scenario, 3 when the step limit stops the run.
  */
 import { readFileSync } from 'node:fs';
 import { parseScenario } from '../programs/c/scenario';
@@ -58,9 +59,9 @@ function main(argv: string[]): number {
     return 2;
   }
   const result = simulate(parsed.scenario, limit);
-  for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+  for (const w of result.warnings) process.stderr.write(`${w}\n`);
   if (result.kind === 'compile-error') {
-    for (const e of result.errors) process.stderr.write(`error: ${e}\n`);
+    for (const e of result.errors) process.stderr.write(`${e}\n`);
     return 1;
   }
   const limited = result.ending.kind === 'limit';

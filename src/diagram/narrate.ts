@@ -127,14 +127,18 @@ export function narrate(step: StepRecord, k: Kernel, names: Map<number, string>)
   if (step.kind === 'local' && step.outcome === 'killed') {
     const d = ev.find((e) => e.type === 'signal.delivered');
     const sig = d && d.type === 'signal.delivered' ? d.signal : 'a signal';
-    const core = d && d.type === 'signal.delivered' && d.action === 'core' ? ' (core dumped)' : '';
     return {
-      text: `${who} faults in user space: ${step.note ?? 'a bad memory access'}. The kernel sends it ${sig}, whose default action kills it${core}; its descriptors are closed.`,
+      text: `${who} faults in user space: ${step.note ?? 'a bad memory access'}. The kernel sends it ${sig}, whose default action kills it; its descriptors are closed.`,
       man: manPage('signal', '7'),
     };
   }
   if (step.kind === 'local')
-    return { text: `${who} runs in user space: ${step.note ?? 'no system call'}.`, man: null };
+    return {
+      text: step.note
+        ? `${who} runs in user space: ${step.note}.`
+        : `${who} runs this line in its own memory. It makes no system call, so the kernel does not change.`,
+      man: null,
+    };
   const c = step.call as Syscall;
   const r = step.result;
   const man = manPage(
@@ -159,6 +163,12 @@ export function narrate(step: StepRecord, k: Kernel, names: Map<number, string>)
   }
   if (!r) return { text: `${who} calls ${c.name}().`, man };
   const resumed = step.resumed ? ' (it had been asleep and was woken)' : '';
+  if (r.restart) {
+    return {
+      text: `A signal arrived while ${who} slept in ${c.name}(). Its handler runs first; because the handler was installed with SA_RESTART, ${c.name}() then starts again instead of failing with EINTR.`,
+      man: manPage('signal', '7'),
+    };
+  }
   if (r.errno) {
     let text = `${c.name}() failed with ${r.errno}${resumed}: ${explainError(c, r.errno, k)}`;
     if (step.outcome === 'killed') {

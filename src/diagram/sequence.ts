@@ -10,6 +10,8 @@ import { holderOf } from './describe';
 /** One mark on a lane. */
 export interface SequenceMark {
   step: number;
+  /** Its row in the diagram (statements that stay in user space get no row). */
+  row: number;
   pid: number;
   kind: 'call' | 'error' | 'sleep' | 'signal' | 'time' | 'exit';
   text: string;
@@ -19,6 +21,7 @@ export interface SequenceMark {
 /** An arrow from one process's lane to another's at a step. */
 export interface SequenceArrow {
   step: number;
+  row: number;
   from: number;
   to: number;
   kind: 'connect' | 'data' | 'close';
@@ -31,11 +34,32 @@ export interface SequenceModel {
   arrows: SequenceArrow[];
 }
 
+/** The mark of the last step at or before `step` that has one, or null. */
+export function markAt(model: SequenceModel, step: number): SequenceMark | null {
+  let lo = 0;
+  let hi = model.marks.length - 1;
+  let found: SequenceMark | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (model.marks[mid].step <= step) {
+      found = model.marks[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Whether a step belongs in the sequence diagram: everything but statements that stay in user space. */
+export function hasMark(step: StepRecord): boolean {
+  return step.kind !== 'local' || step.outcome === 'killed';
+}
+
 /** Marks and arrows of one step; `k` is the kernel just after the step. */
 export function sequenceFacts(
   step: StepRecord,
   k: Kernel,
   name: (pid: number) => string,
+  row: number,
 ): { mark: SequenceMark; arrows: SequenceArrow[] } {
   const r = step.result;
   const call: string = step.call?.name ?? step.kind;
@@ -72,12 +96,13 @@ export function sequenceFacts(
       akind = 'close';
     }
     if (to !== null && to !== step.pid && !arrows.some((a) => a.to === to && a.kind === akind)) {
-      arrows.push({ step: step.index, from: step.pid, to, kind: akind });
+      arrows.push({ step: step.index, row, from: step.pid, to, kind: akind });
     }
   }
   return {
     mark: {
       step: step.index,
+      row,
       pid: step.pid,
       kind,
       text,
@@ -95,6 +120,7 @@ export function sequenceScales(model: SequenceModel, width: number, rowHeight: n
     .padding(0.2);
   const y = scaleLinear()
     .domain([0, Math.max(1, model.marks.length)])
+    .clamp(false)
     .range([40, 40 + Math.max(1, model.marks.length) * rowHeight]);
   return { x, y };
 }

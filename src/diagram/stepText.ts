@@ -36,11 +36,13 @@ export function describeStep(s: StepRecord, processName: string, code?: string):
   if (s.kind === 'time') return s.note ?? 'time passes';
   if (s.kind === 'local' && s.outcome === 'killed')
     return `${processName}: ${s.note ?? 'fault'}, killed by a signal`;
-  if (s.kind === 'local') return `${processName}: ${s.note ?? 'computes'}`;
+  if (s.kind === 'local')
+    return `${processName}: ${code ? code.replace(/;\s*$/, '') : (s.note ?? 'computes')}`;
   const call = code ? code.replace(/;\s*$/, '') : s.call ? `${s.call.name}(${callArgs(s.call)})` : '?';
   if (s.outcome === 'blocked') return `${processName}: ${call} sleeps`;
   const r = s.result;
   if (!r || s.kind === 'exit') return `${processName}: ${call}`;
+  if (r.restart) return `${processName}: ${call} interrupted by a signal, restarts after the handler`;
   let ret = r.errno ? `-1 ${r.errno}` : `${r.ret}`;
   if (r.data && !r.errno && r.data.length > 0) ret += ` "${escapeBytes(r.data, 32)}"`;
   if (r.fds) ret += ` [${r.fds.join(', ')}]`;

@@ -9,19 +9,34 @@ import { emit } from './kernel';
 import { defaultAction, SIGKILL, signalName } from './signals';
 import type { Kernel, Process } from './types';
 
+/**
+ * Simplified: the soft RLIMIT_CORE is 0, as on most distributions, so a signal whose default
+ * action dumps core writes no core file and the wait status has no core flag (WCOREDUMP false).
+ */
+const RLIMIT_CORE: number = 0;
+
+/** The first real-time signal: those below it are standard signals, pending at most once. */
+const SIGRTMIN = 32;
+
+/** Whether a signal's disposition discards it: ignored, or defaulted with an ignoring default. */
+export function isIgnored(p: Process, sig: number): boolean {
+  const action = p.sigactions[sig]?.handler ?? 'default';
+  return action === 'ignore' || (action === 'default' && defaultAction(sig) === 'ignore');
+}
+
 /** Queues a signal for a process and wakes it if it must act at once. Mirrors send_sig(). */
 export function send_sig(k: Kernel, p: Process, sig: number, from: number | null): void {
   if (p.state === 'zombie' || p.state === 'dead') return;
   emit(k, { type: 'signal.sent', pid: p.pid, signal: signalName(sig), from });
   const action = p.sigactions[sig]?.handler ?? 'default';
-  if (sig !== SIGKILL && action === 'ignore') {
+  // A blocked signal is never ignored at sending: its handler may change before it is unblocked (sig_ignored()).
+  const blocked = sig !== SIGKILL && p.blockedSignals.includes(sig);
+  if (!blocked && sig !== SIGKILL && isIgnored(p, sig)) {
     emit(k, { type: 'signal.delivered', pid: p.pid, signal: signalName(sig), action: 'ignore' });
     return;
   }
-  if (sig !== SIGKILL && action === 'default' && defaultAction(sig) === 'ignore') {
-    emit(k, { type: 'signal.delivered', pid: p.pid, signal: signalName(sig), action: 'ignore' });
-    return;
-  }
+  // A standard signal already pending is not queued twice (legacy_queue()).
+  if (sig < SIGRTMIN && p.pendingSignals.includes(sig)) return;
   p.pendingSignals.push(sig);
   if (p.state === 'sleeping' && p.sleep && !p.blockedSignals.includes(sig)) {
     if (action === 'handler' && sig !== SIGKILL) {
@@ -65,7 +80,7 @@ export function deliverSignals(k: Kernel, p: Process, fatalOnly = false): number
         action: d === 'core' ? 'core' : 'terminate',
       });
       p.pendingSignals = [];
-      do_exit(k, p, { signal: sig, core: d === 'core' });
+      do_exit(k, p, { signal: sig, core: d === 'core' && RLIMIT_CORE > 0 });
       return handlers;
     }
   }
@@ -90,7 +105,7 @@ export function force_sig(k: Kernel, p: Process, sig: number): void {
   p.pendingSignals = [];
   p.state = 'runnable';
   p.sleep = null;
-  do_exit(k, p, { signal: sig, core: d === 'core' });
+  do_exit(k, p, { signal: sig, core: d === 'core' && RLIMIT_CORE > 0 });
 }
 
 /** Whether a pending signal would end the process (default action terminate or core). */

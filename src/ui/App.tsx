@@ -10,12 +10,17 @@ import { Header } from './panels/Header';
 import { NarrationPanel } from './panels/NarrationPanel';
 import { NextProcess } from './panels/NextProcess';
 import { Notice } from './panels/Notice';
+import { ProgramEditor } from './panels/ProgramEditor';
+import { RunBar } from './panels/RunBar';
 import { Scrubber } from './panels/Scrubber';
 import { SequenceDiagram } from './panels/SequenceDiagram';
 import { StateInWords } from './panels/StateInWords';
+import { Terminals } from './panels/Terminals';
+import { useApp } from './store';
 
 /** The application shell. */
 export function App() {
+  const isC = useApp((s) => s.run.source.kind === 'c');
   useKeyboard();
   usePlayback();
   useUrlSync();
@@ -31,8 +36,16 @@ export function App() {
         </div>
         <Scrubber />
         <NarrationPanel />
-        <div className="workspace">
-          <CodePanes />
+        <div className={isC ? 'workspace with-code' : 'workspace'}>
+          {isC ? (
+            <div className="programs">
+              <RunBar />
+              <ProgramEditor />
+              <Terminals />
+            </div>
+          ) : (
+            <CodePanes />
+          )}
           <div className="centre">
             <Diagram />
             <StateInWords />

@@ -10,6 +10,8 @@ export function useKeyboard(): void {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       const t = e.target as HTMLElement | null;
+      // Typing in an editor or a text box is text, never a playback key.
+      if (t && (t.isContentEditable || t.tagName === 'TEXTAREA' || t.closest?.('.cm-editor'))) return;
       const inControl = t && (INTERACTIVE.has(t.tagName) || t.getAttribute('role') === 'button');
       const s = useApp.getState();
       if (e.key === 'ArrowRight' && !(t?.tagName === 'INPUT' || t?.tagName === 'SELECT')) s.stepForward();

@@ -4,8 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { layoutState, type Shape } from '../diagram';
-import { SCENARIOS } from '../programs/scenarios';
-import { runScenario } from './run';
+import { LIBRARY, runLibrary } from './library';
 
 /** Kinds whose place is fixed for the whole run. */
 const FIXED = new Set(['process', 'socket', 'fsentry', 'fd', 'backlog', 'queue', 'sendbuf']);
@@ -26,9 +25,9 @@ const STARTS: Record<string, RegExp> = {
 };
 
 describe('the diagram of each scenario', () => {
-  for (const s of SCENARIOS) {
+  for (const s of LIBRARY) {
     it(`${s.id}: nothing jiggles between steps, and every object is labelled in words`, () => {
-      const run = runScenario(s);
+      const run = runLibrary(s.id);
       let previous: Map<string, Shape> | null = null;
       for (let i = 0; i <= run.steps.length; i++) {
         const layout = layoutState(
@@ -66,7 +65,7 @@ describe('the diagram of each scenario', () => {
   }
 
   it('a pending connection keeps its id when accept() turns it into a socket (so it can slide into place)', () => {
-    const run = runScenario(SCENARIOS[0]);
+    const run = runLibrary('stream-echo');
     const connect = run.steps.findIndex((st) => st.call?.name === 'connect') + 1;
     const accept = run.steps.findIndex((st) => st.call?.name === 'accept' && st.outcome === 'done') + 1;
     const at = (i: number) =>
@@ -78,7 +77,7 @@ describe('the diagram of each scenario', () => {
   });
 
   it('draws the backlog of listen(s, 1) as 2 slots, full when two clients wait', () => {
-    const run = runScenario(SCENARIOS.find((s) => s.id === 'backlog-full') ?? SCENARIOS[0]);
+    const run = runLibrary('backlog-full');
     const full = run.steps.findIndex((st) => st.call?.name === 'connect' && st.outcome === 'blocked') + 1;
     const shapes = layoutState(
       run.timeline.stateAt(full).machine.kernel,
@@ -89,7 +88,7 @@ describe('the diagram of each scenario', () => {
     expect(backlog).toMatchObject({ slots: 2, used: 2 });
     expect(shapes.filter((sh) => sh.kind === 'pending')).toHaveLength(2);
     expect(
-      shapes.find((sh) => sh.kind === 'process' && sh.label === 'process client 3: asleep in connect()'),
+      shapes.find((sh) => sh.kind === 'process' && sh.label === 'process server child: asleep in connect()'),
     ).toBeDefined();
   });
 });

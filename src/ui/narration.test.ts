@@ -1,10 +1,9 @@
 /** Narration: every step of every scenario is explained, and the explanations say why. */
 import { describe, expect, it } from 'vitest';
-import { findScenario, SCENARIOS } from '../programs/scenarios';
-import { runScenario } from './run';
+import { LIBRARY, runLibrary } from './library';
 
 const narrationOf = (id: string) => {
-  const run = runScenario(findScenario(id) ?? SCENARIOS[0]);
+  const run = runLibrary(id);
   return run.steps.map((s, i) => ({
     call: s.call?.name,
     errno: s.result?.errno,
@@ -14,7 +13,7 @@ const narrationOf = (id: string) => {
 };
 
 describe('narration', () => {
-  for (const s of SCENARIOS) {
+  for (const s of LIBRARY) {
     it(`${s.id}: every step has one or two plain sentences and a manual page for each call`, () => {
       for (const n of narrationOf(s.id)) {
         expect(n.text.length).toBeGreaterThan(20);
@@ -40,7 +39,7 @@ describe('narration', () => {
   });
 
   it('a broken pipe names EPIPE, SIGPIPE and who it killed, and points to signal(7)', () => {
-    const w = narrationOf('broken-pipe').find((n) => n.call === 'write');
+    const w = narrationOf('broken-pipe').find((n) => n.call === 'write' && n.errno === 'EPIPE');
     expect(w?.text).toMatch(/EPIPE.*SIGPIPE.*killed client/);
     expect(w?.man?.title).toBe('signal(7)');
   });

@@ -3,8 +3,21 @@
  * else (the state at the cursor, its layout, the narration) is derived from these.
  */
 import { create } from 'zustand';
-import { DEFAULT_SCENARIO, findScenario } from '../programs/scenarios';
-import { branchRun, type Run, runScenario } from './run';
+import { Timeline } from '../engine';
+import type { Diagnostic } from '../programs/c/ast';
+import { buildScenario, type CScenario, parseScenario } from '../programs/c/scenario';
+import { DEFAULT_ID, type Entry, findEntry, IMPORTED, openEntry } from './library';
+import { type Drafts, loadDrafts, saveDrafts } from './programs';
+import {
+  branchRun,
+  buildRun,
+  MAX_STEP_LIMIT,
+  type Progress,
+  type Run,
+  type RunControl,
+  type ScenarioMeta,
+  STEP_LIMIT,
+} from './run';
 
 /** How the cursor last moved: a step forward animates, anything else snaps. */
 export type Move = 'forward' | 'jump';
@@ -22,7 +35,30 @@ export interface AppState {
   notice: string | null;
   largeType: boolean;
   theme: 'auto' | 'light' | 'dark';
+  /** The user's edited programs, by scenario id (saved in the browser). */
+  drafts: Drafts;
+  /** What the last build of the current programs said (errors and warnings, with their lines). */
+  diagnostics: Diagnostic[];
+  /** How many steps a run of the user's programs may take before it is stopped. */
+  stepLimit: number;
+  setStepLimit(n: number): void;
+  /** A run being built (how far it has got), or null. */
+  building: Progress | null;
+  /** A line the editor should show (a diagnostic the user picked); `at` makes each request new. */
+  reveal: { file: string; line: number; at: number } | null;
+  revealLine(file: string, line: number): void;
   openScenario(id: string, step?: number): void;
+  /** The C programs of the current scenario as the user has them (null for a script scenario). */
+  program(): CScenario | null;
+  editFile(file: string, text: string): void;
+  setStdin(process: number, text: string): void;
+  /** Compiles the current programs and runs them from the start. */
+  runPrograms(): void;
+  stopRun(): void;
+  /** Forgets the user's edits of the current scenario. */
+  resetPrograms(): void;
+  /** Opens a scenario file (JSON); returns an error message, or null. */
+  importScenario(text: string): string | null;
   goTo(step: number): void;
   stepForward(): void;
   stepBack(): void;
@@ -40,17 +76,34 @@ export interface AppState {
 
 const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n));
 
+/** The entry for an id: a library scenario, or the user's imported one. */
+function entryFor(id: string, drafts: Drafts): Entry | undefined {
+  if (id === IMPORTED && drafts[IMPORTED]) {
+    const c = drafts[IMPORTED];
+    return { kind: 'c', meta: { id, title: `Imported: ${c.title}`, summary: 'A scenario you imported.' }, c };
+  }
+  return findEntry(id);
+}
+
 /** The scenario, step and notice a page opens with: from `?scenario=ID&step=N`, else the default. */
-function initialState(): { run: Run; cursor: number; notice: string | null } {
+function initialState(): {
+  run: Run;
+  cursor: number;
+  notice: string | null;
+  drafts: Drafts;
+  diagnostics: Diagnostic[];
+} {
   const params =
     typeof window === 'undefined' ? new URLSearchParams() : new URLSearchParams(window.location.search);
   const id = params.get('scenario');
   const stepText = params.get('step');
-  const scenario = id === null ? DEFAULT_SCENARIO : findScenario(id);
+  const drafts = loadDrafts();
+  const entry = entryFor(id ?? DEFAULT_ID, drafts);
   const notices: string[] = [];
-  if (!scenario)
-    notices.push(`There is no scenario called "${id}", so the default scenario is shown instead.`);
-  const run = runScenario(scenario ?? DEFAULT_SCENARIO);
+  if (!entry) notices.push(`There is no scenario called "${id}", so the default scenario is shown instead.`);
+  const opened = openEntry(entry ?? (findEntry(DEFAULT_ID) as Entry), drafts);
+  notices.push(...opened.notices);
+  const run = opened.run;
   let cursor = stepText === null ? 0 : Number(stepText);
   if (!Number.isInteger(cursor) || cursor < 0 || cursor > run.steps.length) {
     notices.push(
@@ -58,7 +111,37 @@ function initialState(): { run: Run; cursor: number; notice: string | null } {
     );
     cursor = 0;
   }
-  return { run, cursor, notice: notices.length > 0 ? notices.join(' ') : null };
+  return {
+    run,
+    cursor,
+    notice: notices.length > 0 ? notices.join(' ') : null,
+    drafts,
+    diagnostics: opened.diagnostics,
+  };
+}
+
+/** The run being built in slices, so Stop can reach it. */
+let building: RunControl | null = null;
+
+/** The text of a run that stopped early. */
+function endNotice(run: Run): string | null {
+  if (run.stopped) return `You stopped the run after ${run.steps.length} steps.`;
+  if (run.ending?.kind === 'limit')
+    return `The run stopped at the step limit (${run.steps.length} steps): a program may be in an endless loop.`;
+  return null;
+}
+
+/** The library's own programs for an id (null for an imported or script scenario). */
+function entryCOf(id: string, drafts: Drafts): CScenario | null {
+  const e = entryFor(id, drafts);
+  return e?.kind === 'c' ? e.c : null;
+}
+
+/** Keeps a draft in the store and in the browser's storage. */
+function keepDraft(id: string, c: CScenario): void {
+  const drafts = { ...useApp.getState().drafts, [id]: c };
+  const error = saveDrafts(drafts);
+  useApp.setState({ drafts, ...(error ? { notice: error } : {}) });
 }
 
 /** The store behind every component. */
@@ -69,11 +152,25 @@ export const useApp = create<AppState>((set, get) => ({
   speed: 1,
   largeType: false,
   theme: 'auto',
+  building: null,
+  reveal: null,
+  stepLimit: STEP_LIMIT,
+  setStepLimit(n) {
+    if (Number.isInteger(n) && n >= 100 && n <= MAX_STEP_LIMIT) set({ stepLimit: n });
+  },
+  revealLine(file, line) {
+    set({ reveal: { file, line, at: Date.now() } });
+  },
   openScenario(id, step = 0) {
-    const s = findScenario(id);
+    if (building) building.stop = true;
+    const { drafts } = get();
+    const entry = entryFor(id, drafts);
     const notices: string[] = [];
-    if (!s) notices.push(`There is no scenario called "${id}", so the default scenario is shown instead.`);
-    const run = runScenario(s ?? DEFAULT_SCENARIO);
+    if (!entry)
+      notices.push(`There is no scenario called "${id}", so the default scenario is shown instead.`);
+    const opened = openEntry(entry ?? (findEntry(DEFAULT_ID) as Entry), drafts);
+    notices.push(...opened.notices);
+    const run = opened.run;
     let cursor = step;
     if (!Number.isInteger(step) || step < 0 || step > run.steps.length) {
       notices.push(
@@ -81,7 +178,87 @@ export const useApp = create<AppState>((set, get) => ({
       );
       cursor = 0;
     }
-    set({ run, cursor, lastMove: 'jump', playing: false, notice: notices.length ? notices.join(' ') : null });
+    set({
+      run,
+      cursor,
+      lastMove: 'jump',
+      playing: false,
+      building: null,
+      diagnostics: opened.diagnostics,
+      notice: notices.length ? notices.join(' ') : null,
+    });
+  },
+  program() {
+    const { run, drafts } = get();
+    if (run.source.kind !== 'c') return null;
+    return drafts[run.scenario.id] ?? entryCOf(run.scenario.id, drafts) ?? run.source.c;
+  },
+  editFile(file, text) {
+    const c = get().program();
+    if (!c || c.files[file] === text) return;
+    keepDraft(get().run.scenario.id, { ...c, files: { ...c.files, [file]: text } });
+  },
+  setStdin(index, text) {
+    const c = get().program();
+    if (!c?.processes[index]) return;
+    const processes = c.processes.map((p, i) => (i === index ? { ...p, stdin: text } : p));
+    keepDraft(get().run.scenario.id, { ...c, processes });
+  },
+  runPrograms() {
+    const c = get().program();
+    if (!c) return;
+    if (building) building.stop = true;
+    const meta: ScenarioMeta = get().run.scenario;
+    const built = buildScenario(c);
+    const errors = built.diagnostics.filter((d) => d.severity === 'error').length;
+    if (!built.machine) {
+      set({
+        diagnostics: built.diagnostics,
+        notice: `The programs did not compile: ${errors} error${errors === 1 ? '' : 's'}, shown beside the code. The last run stays on screen.`,
+      });
+      return;
+    }
+    const control: RunControl = { stop: false, limit: get().stepLimit };
+    building = control;
+    const gen = buildRun(meta, { kind: 'c', c }, new Timeline(built.machine), [], [], control);
+    set({
+      diagnostics: built.diagnostics,
+      building: { steps: 0, prepared: 0 },
+      playing: false,
+      notice: null,
+    });
+    const slice = () => {
+      if (building !== control) return;
+      const start = performance.now();
+      let r = gen.next();
+      while (!r.done && performance.now() - start < 12) r = gen.next();
+      if (!r.done) {
+        set({ building: r.value });
+        setTimeout(slice, 0);
+        return;
+      }
+      building = null;
+      set({ run: r.value, cursor: 0, lastMove: 'jump', building: null, notice: endNotice(r.value) });
+    };
+    setTimeout(slice, 0);
+  },
+  stopRun() {
+    if (building) building.stop = true;
+  },
+  resetPrograms() {
+    const id = get().run.scenario.id;
+    const drafts = { ...get().drafts };
+    delete drafts[id];
+    const error = saveDrafts(drafts);
+    set({ drafts, notice: error });
+    if (id !== IMPORTED) get().openScenario(id);
+  },
+  importScenario(text) {
+    const parsed = parseScenario(text);
+    if ('error' in parsed) return parsed.error;
+    keepDraft(IMPORTED, parsed.scenario);
+    get().openScenario(IMPORTED);
+    return null;
   },
   goTo(step) {
     const cursor = clamp(step, 0, get().run.steps.length);

@@ -2,7 +2,7 @@
 import type { Resume } from '../dispatch';
 import { do_fork, do_group_exit, sys_waitpid } from '../exit';
 import { err, ok } from '../result';
-import { deliverSignals, send_sig } from '../signal';
+import { deliverSignals, isIgnored, send_sig } from '../signal';
 import { SIGCHLD, SIGKILL, SIGSTOP } from '../signals';
 import type { Syscall, SysResult } from '../syscalls';
 import type { Kernel, Process } from '../types';
@@ -80,6 +80,8 @@ export function runProcessCall(k: Kernel, p: Process, call: Syscall, r: Resume):
         restart: call.restart,
         noCldWait: call.sig === SIGCHLD && call.handler === 'ignore',
       };
+      // A disposition that ignores the signal discards it even while pending and blocked (do_sigaction()).
+      if (isIgnored(p, call.sig)) p.pendingSignals = p.pendingSignals.filter((s) => s !== call.sig);
       return ok();
     }
     case 'setpgid': {

@@ -13,10 +13,16 @@ import { VM as Machine, type VM, type VMEvent } from './vm/vm';
 
 const SIG_IGN = 1;
 
+/** How a fault's signal is named to a person. */
+const FAULT_NAMES: Record<number, string> = {
+  6: 'abort',
+  8: 'floating point exception',
+  11: 'segmentation fault',
+};
+
 /** What a fault looks like to a person: "a read of address 0x0, which is not mapped". */
 function faultText(e: VMEvent & { kind: 'fault' }, where: string): string {
-  const name = e.signal === 6 ? 'abort' : e.signal === 11 ? 'segmentation fault' : `signal ${e.signal}`;
-  return `${name} at ${where}: ${e.message}`;
+  return `${FAULT_NAMES[e.signal] ?? `signal ${e.signal}`} at ${where}: ${e.message}`;
 }
 
 /** One process running a compiled C program. */
@@ -67,7 +73,7 @@ export class CProgram implements Program {
 
   /**
    * The pending call's continuation, preceded by the handlers of the signals delivered with
-   * its result (each called as handler(sig)).
+   * its result (each called as handler(sig), highest signal number first).
    */
   private resumeWith(last: SysResult): NativeResult {
     const pending = this.vm.pending as NonNullable<VM['pending']>;
@@ -79,7 +85,9 @@ export class CProgram implements Program {
       v.calling = calling;
       return pending.cont(v, last);
     };
-    for (const sig of [...this.due].reverse()) {
+    // The kernel dequeues pending signals lowest number first and puts each handler's frame on
+    // top of the last, so the highest-numbered handler runs first (get_signal, setup_rt_frame).
+    for (const sig of [...this.due].sort((a, b) => a - b)) {
       const handler = rt.handlers[sig] ?? 0;
       if (handler <= SIG_IGN) continue;
       const after = go;

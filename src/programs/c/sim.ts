@@ -63,7 +63,10 @@ export function report(m: Machine, names: string[], pids: number[]): SimProcess[
 /** Builds and runs a scenario. */
 export function simulate(s: CScenario, limit = DEFAULT_STEP_LIMIT): SimResult {
   const built = buildScenario(s);
-  const warnings = built.diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic);
+  // As gcc writes them: "file:line:col: warning: message"; errors without the word.
+  const warnings = built.diagnostics
+    .filter((d) => d.severity === 'warning')
+    .map((d) => formatDiagnostic({ ...d, message: `warning: ${d.message}` }));
   if (!built.machine) {
     return {
       kind: 'compile-error',

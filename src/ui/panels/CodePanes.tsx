@@ -9,11 +9,13 @@ import { useApp } from '../store';
 
 /** The script a process runs: its own, or (for a forked child) the one its steps came from. */
 function scriptOf(run: ReturnType<typeof useApp.getState>['run'], pid: number, name: string, cursor: number) {
-  const own = run.scenario.processes.find((p) => p.name === name);
+  if (run.source.kind !== 'script') return null;
+  const processes = run.source.scenario.processes;
+  const own = processes.find((p) => p.name === name);
   if (own) return own;
   const last = lastStepOf(run, pid, run.steps.length) ?? lastStepOf(run, pid, cursor);
   const file = last?.location?.file;
-  return run.scenario.processes.find((p) => p.name === file) ?? null;
+  return processes.find((p) => p.name === file) ?? null;
 }
 
 interface PaneProps {

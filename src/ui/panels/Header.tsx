@@ -1,9 +1,11 @@
 /** The page header: the title, the scenario picker and the display settings. */
-import { SCENARIOS } from '../../programs/scenarios';
+import { IMPORTED, LIBRARY } from '../library';
 import { useApp } from '../store';
 
 export function Header() {
   const id = useApp((s) => s.run.scenario.id);
+  const current = useApp((s) => s.run.scenario);
+  const imported = useApp((s) => s.drafts[IMPORTED]);
   const largeType = useApp((s) => s.largeType);
   const theme = useApp((s) => s.theme);
   const { openScenario, setLargeType, setTheme } = useApp.getState();
@@ -13,11 +15,15 @@ export function Header() {
       <label className="picker">
         Scenario{' '}
         <select value={id} onChange={(e) => openScenario(e.target.value)}>
-          {SCENARIOS.map((s) => (
+          {LIBRARY.map((s) => (
             <option key={s.id} value={s.id}>
               {s.title}
             </option>
           ))}
+          {imported ? <option value={IMPORTED}>Imported: {imported.title}</option> : null}
+          {!LIBRARY.some((s) => s.id === id) && id !== IMPORTED ? (
+            <option value={id}>{current.title}</option>
+          ) : null}
         </select>
       </label>
       <div className="settings">

@@ -13,7 +13,7 @@ export function NarrationPanel() {
       ? run.ending.kind === 'finished'
         ? 'Every process has exited: the run is over.'
         : run.ending.kind === 'deadlock'
-          ? `Deadlock: every process is asleep (${run.ending.sleeping.map((p) => `${p.name} in ${p.call}()`).join(', ')}) and nothing can wake them.`
+          ? `Every process is now asleep (${run.ending.sleeping.map((p) => `${p.name} in ${p.call}()`).join(', ')}) and nothing can wake them, so the run ends here.`
           : `The run was stopped after ${run.ending.steps} steps.`
       : null;
   return (

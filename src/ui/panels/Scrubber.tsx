@@ -11,6 +11,16 @@ import { useApp } from '../store';
 
 const MARK: Record<string, string> = { error: '✕', sleep: '☾', signal: '⚡', exit: '■', time: '⏱', call: '' };
 
+/** At most this many marks are drawn under the slider; more would only blur into each other. */
+const MAX_MARKS = 800;
+
+/** The marks to draw: all of them, or every k-th plain call plus every other kind. */
+function sample<T extends { kind: string }>(marks: T[]): T[] {
+  if (marks.length <= MAX_MARKS) return marks;
+  const every = Math.ceil(marks.length / MAX_MARKS);
+  return marks.filter((m, i) => m.kind !== 'call' || i % every === 0).slice(0, MAX_MARKS * 2);
+}
+
 /** The step marks under the slider, drawn once per run. */
 const Marks = memo(function Marks({ run, goTo }: { run: Run; goTo: (step: number) => void }) {
   const x = scaleLinear()
@@ -18,7 +28,7 @@ const Marks = memo(function Marks({ run, goTo }: { run: Run; goTo: (step: number
     .range([8, 992]);
   return (
     <svg className="marks" viewBox="0 0 1000 22" preserveAspectRatio="none" aria-hidden="true">
-      {run.sequence.marks.map((m) => (
+      {sample(run.sequence.marks).map((m) => (
         // biome-ignore lint/a11y/noStaticElementInteractions: a mouse shortcut; the range input above is the keyboard control
         <g key={m.step} className={`mark mark-${m.kind}`} onClick={() => goTo(m.step)}>
           <rect

@@ -2,12 +2,14 @@
  * The processes over time: a lane per process, a mark per step (its call and result), arrows
  * where a step reached another process. Click a mark (or press Enter on it) to jump there.
  */
-import { memo, useEffect, useRef } from 'react';
-import { sequenceScales } from '../../diagram';
+import { memo, useEffect, useRef, useState } from 'react';
+import { markAt, sequenceScales } from '../../diagram';
 import { useApp } from '../store';
 
 const ROW = 22;
 const WIDTH = 340;
+/** At most this many rows are drawn at once (a long run keeps the page light). */
+const WINDOW = 600;
 
 type Model = ReturnType<typeof useApp.getState>['run']['sequence'];
 
@@ -15,9 +17,14 @@ type Model = ReturnType<typeof useApp.getState>['run']['sequence'];
 const StaticSequence = memo(function StaticSequence({
   model,
   goTo,
+  from,
+  to,
 }: {
   model: Model;
   goTo: (step: number) => void;
+  /** The rows drawn: from (inclusive) to (exclusive). */
+  from: number;
+  to: number;
 }) {
   const { x, y } = sequenceScales(model, WIDTH, ROW);
   const height = y(model.marks.length) + 20;
@@ -38,8 +45,8 @@ const StaticSequence = memo(function StaticSequence({
       {model.arrows.map((a) => {
         const x1 = x(a.from);
         const x2 = x(a.to);
-        if (x1 === undefined || x2 === undefined) return null;
-        const yy = y(a.step - 0.5);
+        if (x1 === undefined || x2 === undefined || a.row < from || a.row >= to) return null;
+        const yy = y(a.row + 0.5);
         return (
           <g key={`${a.step}-${a.to}-${a.kind}`} className={`arrow arrow-${a.kind}`}>
             <line x1={x1} x2={x2} y1={yy} y2={yy} />
@@ -47,9 +54,9 @@ const StaticSequence = memo(function StaticSequence({
           </g>
         );
       })}
-      {model.marks.map((m) => {
+      {model.marks.slice(from, to).map((m) => {
         const cx = x(m.pid) ?? WIDTH / 2;
-        const cy = y(m.step - 0.5);
+        const cy = y(m.row + 0.5);
         return (
           // biome-ignore lint/a11y/useSemanticElements: an SVG mark cannot be a <button>
           <g
@@ -87,7 +94,16 @@ export function SequenceDiagram() {
   const { x, y } = sequenceScales(model, WIDTH, ROW);
   const height = y(model.marks.length) + 20;
   const box = useRef<HTMLDivElement>(null);
-  const current = cursor > 0 ? model.marks[cursor - 1] : null;
+  const current = markAt(model, cursor);
+  const row = current?.row ?? 0;
+  // The window of rows drawn moves only when the current row nears its edge.
+  const [start, setStart] = useState(0);
+  const inside = row >= start + WINDOW / 6 && row < start + (WINDOW * 5) / 6;
+  const from =
+    model.marks.length <= WINDOW || inside || (start === 0 && row < WINDOW / 2)
+      ? start
+      : Math.max(0, row - WINDOW / 2);
+  if (from !== start) setStart(from);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the cursor is what moves the current mark
   useEffect(() => {
     const el = box.current?.querySelector('.seq-current');
@@ -105,10 +121,15 @@ export function SequenceDiagram() {
           role="group"
           aria-label="Steps of every process over time"
         >
-          <StaticSequence model={model} goTo={goTo} />
+          <StaticSequence
+            model={model}
+            goTo={goTo}
+            from={model.marks.length <= WINDOW ? 0 : from}
+            to={model.marks.length <= WINDOW ? model.marks.length : from + WINDOW}
+          />
           {current && (
             <g className="seq-current">
-              <circle cx={x(current.pid) ?? WIDTH / 2} cy={y(current.step - 0.5)} r={7} />
+              <circle cx={x(current.pid) ?? WIDTH / 2} cy={y(current.row + 0.5)} r={7} />
             </g>
           )}
         </svg>

@@ -24,15 +24,18 @@ function compileArgs(g: Gen, name: string, ft: FuncType, args: Expr[], pos: Expr
     if (args.length > params.length && !ft.variadic)
       throw new CompileError(`too many arguments to function '${name}'`, pos);
   }
-  args.forEach((a, i) => {
+  // Right to left, as gcc evaluates arguments on x86-64: printf("%d %d", rand(), rand()) prints
+  // the second number drawn first. The call ops take them back in order.
+  for (let i = args.length - 1; i >= 0; i--) {
+    const a = args[i];
     const pt = params?.[i];
     if (pt) {
       compileAs(g, a, pt);
-      return;
+      continue;
     }
     const t = decay(compileExpr(g, a, 'value'));
     if (isRecord(t) && !params) g.p.warn(`passing a struct to '${name}' without a prototype`, a.pos);
-  });
+  }
 }
 
 /** Compiles a call; returns the type of its value. */

@@ -63,6 +63,15 @@ export class DataImage {
     return addr;
   }
 
+  /** Writes an integer of `size` bytes at an address, exactly (two's complement, little-endian). */
+  putInt(addr: number, size: number, value: bigint): void {
+    let v = BigInt.asUintN(size * 8, value);
+    for (let i = 0; i < size; i++) {
+      this.bytes[addr - DATA_BASE + i] = Number(v & 0xffn);
+      v >>= 8n;
+    }
+  }
+
   /** Writes a little-endian integer (or a double) of `size` bytes at an address. */
   put(addr: number, size: number, value: number, float = false): void {
     const view = new DataView(this.bytes.buffer);

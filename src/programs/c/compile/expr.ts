@@ -177,7 +177,8 @@ export function compileExpr(g: Gen, e: Expr, want: Want | 'addrOrValue'): CType 
   }
   switch (e.k) {
     case 'int':
-      f.emit(Op.Const, Number(e.value));
+      // As held at run time: two's complement for unsigned 64-bit values (see ops.ts).
+      f.emit(Op.Const, Number(BigInt.asIntN(64, e.value)));
       return e.type;
     case 'float':
       f.emit(Op.Const, e.value);
@@ -281,7 +282,6 @@ function compileUnary(g: Gen, e: Extract<Expr, { k: 'unary' }>): CType {
 }
 
 const ARITH_OPS: Partial<Record<string, Op>> = {
-  '*': Op.Mul,
   '&': Op.And,
   '|': Op.Or,
   '^': Op.Xor,
@@ -298,11 +298,17 @@ function emitArith(f: FuncContext, op: string, t: CType, pos: Pos): void {
       f.emit(Op.Sub);
       break;
     case '/':
-      f.emit(isFloat(t) ? Op.FDiv : signed ? Op.DivS : Op.DivU);
+      if (isFloat(t)) f.emit(Op.FDiv);
+      else if (signed) f.emit(Op.DivS, sizeOf(t));
+      else f.emit(Op.DivU);
       break;
     case '%':
       if (isFloat(t)) fail('invalid operands to binary %', pos);
-      f.emit(signed ? Op.ModS : Op.ModU);
+      if (signed) f.emit(Op.ModS, sizeOf(t));
+      else f.emit(Op.ModU);
+      break;
+    case '*':
+      f.emit(isFloat(t) ? Op.FMul : Op.Mul);
       break;
     case '<<':
       f.emit(Op.Shl);
@@ -313,11 +319,13 @@ function emitArith(f: FuncContext, op: string, t: CType, pos: Pos): void {
     default: {
       const o = ARITH_OPS[op];
       if (o === undefined) fail(`unknown operator ${op}`, pos);
-      if (isFloat(t) && op !== '*') fail(`invalid operands to binary ${op}`, pos);
+      if (isFloat(t)) fail(`invalid operands to binary ${op}`, pos);
       f.emit(o);
     }
   }
   if (isInt(t)) f.emit(Op.Wrap, wrapCode(t));
+  // float arithmetic rounds each result to float (FLT_EVAL_METHOD 0 on x86-64).
+  if (t.kind === 'float' && t.size === 4) f.emit(Op.ToF32);
 }
 
 function compileBinary(g: Gen, e: Extract<Expr, { k: 'binary' }>): CType {
@@ -346,7 +354,7 @@ function compileBinary(g: Gen, e: Extract<Expr, { k: 'binary' }>): CType {
     if (isPtr(lt) && isPtr(rt) && e.op === '-') {
       compileExpr(g, e.left, 'value');
       compileExpr(g, e.right, 'value');
-      f.emit(Op.Sub, Op.Const, stride(lt), Op.DivS);
+      f.emit(Op.Sub, Op.Const, stride(lt), Op.DivS, 8);
       return T.long;
     }
     const ptr = isPtr(lt) ? lt : rt;

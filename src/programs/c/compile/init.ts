@@ -6,11 +6,12 @@
 import { type CType, type Expr, type Initializer, type Pos, sizeOf } from '../ast';
 import { DATA_BASE } from '../vm/memory';
 import { Op } from '../vm/ops';
+import { constantAs, constInt, constValue } from './constant';
 import { CompileError, funcAddr } from './context';
 import { emitStore } from './convert';
 import { decay, isFloat, isRecord, isScalar } from './ctypes';
 import { compileAs, type Gen, typeOf } from './expr';
-import { constInt, constValue, findField } from './members';
+import { findField } from './members';
 
 /** What to do with each piece of an initializer. */
 interface Sink {
@@ -233,7 +234,9 @@ export function staticInitializer(g: Gen, t: CType, addr: number, init: Initiali
   const data = g.p.data;
   walk(g, t, addr, init, {
     scalar(offset, type, e) {
-      const v = staticValue(g, e, e.pos);
+      const c = constantAs(g, e, type);
+      if (c !== null && 'v' in c) return data.putInt(offset, sizeOf(type), c.v);
+      const v = c !== null ? c.f : staticValue(g, e, e.pos);
       data.put(offset, sizeOf(type), isFloat(type) ? v : Math.trunc(v), isFloat(type));
     },
     string(offset, type, bytes) {

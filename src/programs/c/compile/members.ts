@@ -1,9 +1,10 @@
 /** Struct and union members: member access and offsetof. */
 import { type CType, type Designator, type Expr, type Pos, sizeOf } from '../ast';
 import { Op } from '../vm/ops';
+import { constInt } from './constant';
 import { CompileError } from './context';
 import { decay, isPtr, isRecord, type RecordType, typeName } from './ctypes';
-import { compileExpr, type Gen, typeOf } from './expr';
+import { compileExpr, type Gen } from './expr';
 
 /** Finds a member by name, looking into anonymous struct and union members too. */
 export function findField(t: RecordType, name: string): { offset: number; type: CType } | null {
@@ -65,90 +66,4 @@ export function offsetOfPath(g: Gen, t: CType, path: Designator[], pos: Pos): nu
     }
   }
   return off;
-}
-
-/** Evaluates an integer constant expression at compile time. */
-export function constInt(g: Gen, e: Expr): number {
-  const v = constValue(g, e);
-  if (v === null) throw new CompileError('expression is not an integer constant', e.pos);
-  return v;
-}
-
-/** The value of a constant expression made of numbers and operators, or null. */
-export function constValue(g: Gen, e: Expr): number | null {
-  switch (e.k) {
-    case 'int':
-      return Number(e.value);
-    case 'float':
-      return e.value;
-    case 'unary': {
-      const a = constValue(g, e.arg);
-      if (a === null) return null;
-      if (e.op === '-') return -a;
-      if (e.op === '+') return a;
-      if (e.op === '~') return ~a;
-      if (e.op === '!') return a ? 0 : 1;
-      return null;
-    }
-    case 'binary': {
-      const a = constValue(g, e.left);
-      const b = constValue(g, e.right);
-      if (a === null || b === null) return null;
-      switch (e.op) {
-        case '+':
-          return a + b;
-        case '-':
-          return a - b;
-        case '*':
-          return a * b;
-        case '/':
-          return b === 0 ? null : Math.trunc(a / b);
-        case '%':
-          return b === 0 ? null : a % b;
-        case '<<':
-          return a * 2 ** b;
-        case '>>':
-          return Math.floor(a / 2 ** b);
-        case '&':
-          return a & b;
-        case '|':
-          return a | b;
-        case '^':
-          return a ^ b;
-        case '<':
-          return a < b ? 1 : 0;
-        case '>':
-          return a > b ? 1 : 0;
-        case '<=':
-          return a <= b ? 1 : 0;
-        case '>=':
-          return a >= b ? 1 : 0;
-        case '==':
-          return a === b ? 1 : 0;
-        case '!=':
-          return a !== b ? 1 : 0;
-        case '&&':
-          return a && b ? 1 : 0;
-        case '||':
-          return a || b ? 1 : 0;
-        default:
-          return null;
-      }
-    }
-    case 'cond': {
-      const t = constValue(g, e.test);
-      if (t === null) return null;
-      return constValue(g, t ? e.then : e.else);
-    }
-    case 'cast':
-      return constValue(g, e.arg);
-    case 'sizeofType':
-      return sizeOf(e.of);
-    case 'sizeofExpr':
-      return sizeOf(typeOf(g, e.arg));
-    case 'offsetof':
-      return offsetOfPath(g, e.of, e.path, e.pos);
-    default:
-      return null;
-  }
 }

@@ -4,10 +4,10 @@
  */
 import { alignOf, type CType, type FuncDef, type Pos, type Stmt, sizeOf, type VarDecl } from '../ast';
 import { Op } from '../vm/ops';
+import { constInt } from './constant';
 import { type CompiledFunc, CompileError, FuncContext } from './context';
 import { compileAs, compileExpr, compileTest, type Gen } from './expr';
 import { compileInitializer, staticInitializer } from './init';
-import { constInt } from './members';
 
 function mark(g: Gen, pos: Pos): void {
   g.f.emit(Op.Stmt, pos.line);

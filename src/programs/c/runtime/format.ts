@@ -1,9 +1,13 @@
 /**
  * printf-style formatting, as glibc does it for the conversions socket programs use: d i u o x X
- * c s p f F e E g G and %%, with flags (- + space # 0), width and precision (numbers or *), and
- * the length modifiers hh h l ll z j t L.
+ * c s p f F e E g G n m and %%, with flags (- + space # 0), width and precision (numbers or *),
+ * and the length modifiers hh h l ll z j t L. Doubles are written from their exact binary value
+ * (decimal.ts).
  */
 import type { VM } from '../vm/vm';
+import { expDigits, fixedDigits, generalDigits, signBit } from './decimal';
+import { strerrorText } from './strings';
+import { getErrno } from './util';
 
 function pad(s: string, width: number, left: boolean, zero: boolean): string {
   if (s.length >= width) return s;
@@ -19,30 +23,21 @@ function pad(s: string, width: number, left: boolean, zero: boolean): string {
 /** An integer argument cut to the length modifier's width (signed or unsigned). */
 function intArg(v: number, len: string, unsigned: boolean): bigint {
   const bits = len === 'hh' ? 8 : len === 'h' ? 16 : len === '' ? 32 : 64;
-  const b = BigInt(Math.trunc(v));
+  // A positive 2^63 is how the VM holds LONG_MAX (see vm/ops.ts).
+  const b = v === 2 ** 63 ? 9223372036854775807n : BigInt(Math.trunc(v));
   return unsigned ? BigInt.asUintN(bits, b) : BigInt.asIntN(bits, b);
 }
 
-function fixed(v: number, prec: number): string {
-  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'nan' : v < 0 ? '-inf' : 'inf';
-  return v.toFixed(Math.min(prec, 100));
-}
-
-function expo(v: number, prec: number, upper: boolean): string {
-  if (!Number.isFinite(v)) return fixed(v, prec);
-  const s = v.toExponential(Math.min(prec, 100)).replace(/e([+-])(\d)$/, 'e$10$2');
-  return upper ? s.toUpperCase() : s;
-}
-
-function general(v: number, prec: number, alt: boolean, upper: boolean): string {
-  if (!Number.isFinite(v)) return fixed(v, prec);
-  const p = prec === 0 ? 1 : prec;
-  const e = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(v)));
-  let s = e < -4 || e >= p ? expo(v, p - 1, upper) : fixed(v, Math.max(0, p - 1 - e));
-  if (!alt) {
-    s = s.replace(/(\.\d*?)0+(e|E|$)/, '$1$2').replace(/\.(e|E|$)/, '$1');
+/** A double for %f %e %g (and upper-case forms): digits without the sign. */
+function floating(v: number, conv: string, prec: number, alt: boolean): string {
+  const upper = conv === 'F' || conv === 'E' || conv === 'G';
+  if (!Number.isFinite(v)) {
+    const s = Number.isNaN(v) ? 'nan' : 'inf';
+    return upper ? s.toUpperCase() : s;
   }
-  return s;
+  if (conv === 'f' || conv === 'F') return fixedDigits(v, prec, alt);
+  if (conv === 'e' || conv === 'E') return expDigits(v, prec, alt, upper);
+  return generalDigits(v, prec, alt, upper);
 }
 
 /** The arguments of a call from index `start` (for printf and friends). */
@@ -141,7 +136,7 @@ export function format(vm: VM, fmt: string, next: () => number): string {
       }
       case 'p': {
         const v = next();
-        out += pad(v === 0 ? '(nil)' : `0x${v.toString(16)}`, width, left, false);
+        out += pad(v === 0 ? '(nil)' : `0x${BigInt.asUintN(64, BigInt(v)).toString(16)}`, width, left, false);
         continue;
       }
       case 'f':
@@ -151,20 +146,24 @@ export function format(vm: VM, fmt: string, next: () => number): string {
       case 'g':
       case 'G': {
         const v = next();
-        const p = prec < 0 ? 6 : prec;
-        s =
-          conv === 'f' || conv === 'F'
-            ? fixed(v, p)
-            : conv === 'e' || conv === 'E'
-              ? expo(v, p, conv === 'E')
-              : general(v, p, flags.includes('#'), conv === 'G');
-        if (v >= 0 && !s.startsWith('-'))
-          s = (flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '') + s;
-        out += pad(s, width, left, zero);
+        const sign = signBit(v) ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
+        s = sign + floating(v, conv, prec < 0 ? 6 : prec, flags.includes('#'));
+        // glibc pads inf and nan with spaces even with the 0 flag.
+        out += pad(s, width, left, zero && Number.isFinite(v));
         continue;
       }
-      case 'n':
-        next();
+      case 'n': {
+        // Stores how many bytes have been written so far.
+        const at = next();
+        if (len === 'll') vm.mem.setU64(at, out.length);
+        else if (len === 'h') vm.mem.setU16(at, out.length);
+        else if (len === 'hh') vm.mem.setU8(at, out.length & 0xff);
+        else vm.mem.setU32(at, out.length);
+        continue;
+      }
+      case 'm':
+        // glibc's extension: the text of errno, taking no argument.
+        out += pad(strerrorText(getErrno(vm)), width, left, false);
         continue;
       default:
         out += `%${flags}${width || ''}${len}${conv}`;

@@ -30,11 +30,13 @@ export function mallocBytes(vm: VM, n: number): number {
       return at + HEADER;
     }
   }
-  if (vm.mem.brk + size - DATA_BASE > HEAP_LIMIT) {
+  // Blocks start 16-aligned, as glibc's do (the static data before the heap may end anywhere).
+  const pad = (16 - (vm.mem.brk % 16)) % 16;
+  if (vm.mem.brk + pad + size - DATA_BASE > HEAP_LIMIT) {
     setErrno(vm, 'ENOMEM');
     return 0;
   }
-  const at = vm.mem.sbrk(size);
+  const at = vm.mem.sbrk(pad + size) + pad;
   vm.mem.setU64(at, size);
   return at + HEADER;
 }

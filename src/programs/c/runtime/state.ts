@@ -12,12 +12,10 @@ export interface Stream {
   mode: 'line' | 'none' | 'full';
   /** Bytes written but not yet flushed. */
   out: number[];
-  /** Bytes read from the fd but not yet consumed. */
+  /** Bytes read from the fd (or pushed back by ungetc) but not yet consumed. */
   in: number[];
   eof: boolean;
   error: boolean;
-  /** A character pushed back by ungetc (or -1). */
-  unget: number;
 }
 
 /** The C library's per-process state. */

@@ -30,7 +30,6 @@ export function stream(vm: VM, file: number): Stream | null {
     in: [],
     eof: false,
     error: false,
-    unget: -1,
   };
   r.streams.set(file, s);
   return s;
@@ -92,11 +91,13 @@ export function flushAll(vm: VM, ret = 0): NativeResult {
   return step(vm, 0);
 }
 
-/** Reads once into a stream's buffer, then goes on with `then` (1: data, 0: end of file or error). */
+/**
+ * Reads once more into a stream's buffer (after what it already holds), then goes on with
+ * `cont` (1: data, 0: end of file or error).
+ */
 function fill(vm: VM, file: number, cont: (vm: VM, ok: number) => NativeResult): NativeResult {
   const s = stream(vm, file);
   if (!s) return cont(vm, 0);
-  if (s.in.length > 0) return cont(vm, 1);
   if (s.eof) return cont(vm, 0);
   // Reading from a terminal first flushes line-buffered output (as glibc does).
   const out = vm.prog.stdFiles[1];
@@ -146,11 +147,6 @@ function fgets(vm: VM, buf: number, n: number, file: number): NativeResult {
 function fgetc(vm: VM, file: number): NativeResult {
   const s = stream(vm, file);
   if (!s) return { fault: 11, message: 'fgetc on an invalid FILE pointer' };
-  if (s.unget >= 0) {
-    const c = s.unget;
-    s.unget = -1;
-    return c;
-  }
   if (s.in.length > 0) return s.in.shift() as number;
   return fill(vm, file, (v, ok) => (ok ? ((stream(v, file)?.in.shift() as number) ?? EOF) : EOF));
 }
@@ -199,7 +195,11 @@ export const STDIO: Record<string, (vm: VM, a: number[]) => NativeResult> = {
   vsprintf: (vm, a) => writeString(vm, a[0], 1 << 30, format(vm, cstr(vm, a[1]), argsFromVaList(vm, a[2]))),
   snprintf: (vm, a) => writeString(vm, a[0], a[1], format(vm, cstr(vm, a[2]), argsFrom(a, 3))),
   vsnprintf: (vm, a) => writeString(vm, a[0], a[1], format(vm, cstr(vm, a[2]), argsFromVaList(vm, a[3]))),
-  puts: (vm, a) => put(vm, stdoutFile(vm), `${cstr(vm, a[0])}\n`, 1),
+  // glibc's puts returns the bytes written, newline included; fputs returns 1.
+  puts: (vm, a) => {
+    const text = `${cstr(vm, a[0])}\n`;
+    return put(vm, stdoutFile(vm), text, Math.min(text.length, 2147483647));
+  },
   fputs: (vm, a) => put(vm, a[1], cstr(vm, a[0]), 1),
   putchar: (vm, a) => put(vm, stdoutFile(vm), String.fromCharCode(a[0] & 0xff), a[0] & 0xff),
   fputc: (vm, a) => put(vm, a[1], String.fromCharCode(a[0] & 0xff), a[0] & 0xff),
@@ -221,7 +221,9 @@ export const STDIO: Record<string, (vm: VM, a: number[]) => NativeResult> = {
   ungetc: (vm, a) => {
     const s = stream(vm, a[1]);
     if (!s || a[0] < 0) return EOF;
-    s.unget = a[0] & 0xff;
+    // The byte is read again first, by every input function; the end-of-file indicator is cleared.
+    s.in.unshift(a[0] & 0xff);
+    s.eof = false;
     return a[0] & 0xff;
   },
   fread: (vm, a) => fread(vm, a[0], a[1], a[2], a[3]),
@@ -268,7 +270,6 @@ export const STDIO: Record<string, (vm: VM, a: number[]) => NativeResult> = {
           in: [],
           eof: false,
           error: false,
-          unget: -1,
         });
         return file;
       },
@@ -283,7 +284,6 @@ export const STDIO: Record<string, (vm: VM, a: number[]) => NativeResult> = {
       in: [],
       eof: false,
       error: false,
-      unget: -1,
     });
     return file;
   },

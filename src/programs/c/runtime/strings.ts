@@ -57,6 +57,17 @@ export function strsignalText(n: number): string {
   return `Unknown signal ${n}`;
 }
 
+/**
+ * A text glibc formats into the function's one static buffer (strerror's "Unknown error N",
+ * strsignal's "Real-time signal N"): each call overwrites what the last one returned.
+ */
+function inBuffer(vm: VM, name: string, text: string): number {
+  const at = staticBytes(vm, `${name}:buffer`, new Uint8Array(63));
+  vm.mem.write(at, bytesOf(text.slice(0, 63)));
+  vm.mem.setU8(at + Math.min(text.length, 63), 0);
+  return at;
+}
+
 function strlen(vm: VM, p: number): number {
   let n = 0;
   while (vm.mem.u8(p + n) !== 0) n++;
@@ -145,12 +156,13 @@ function strtoInt(
   if (end !== 0) vm.mem.setU64(end, any ? s + i : s);
   if (!any) return 0;
   let r = neg ? -v : v;
+  // Unsigned 64-bit results are held in two's complement (ULONG_MAX is -1, see vm/ops.ts).
   if (unsigned) {
     if (v > max) {
       setErrno(vm, 'ERANGE');
-      return Number(max);
+      return Number(BigInt.asIntN(64, max));
     }
-    return Number(BigInt.asUintN(64, r));
+    return Number(BigInt.asIntN(64, r));
   }
   if (over || r > max || r < min) {
     setErrno(vm, 'ERANGE');
@@ -166,8 +178,23 @@ function digit(c: number): number {
   return 99;
 }
 
+/** A hexadecimal floating constant as strtod reads it ("0x1.8p3"), or null: [value, length]. */
+function hexFloat(text: string): [number, number] | null {
+  const m = /^\s*([+-]?)0x([0-9a-f]*)(?:\.([0-9a-f]*))?(?:p([+-]?\d+))?/i.exec(text);
+  if (!m || (m[2] + (m[3] ?? '')).length === 0) return null;
+  const frac = m[3] ?? '';
+  const mant = BigInt(`0x${m[2]}${frac}`);
+  const v = Number(mant) * 2 ** (Number(m[4] ?? 0) - 4 * frac.length);
+  return [m[1] === '-' ? -v : v, m[0].length];
+}
+
 function strtod(vm: VM, s: number, end: number): number {
   const text = cstr(vm, s);
+  const hex = hexFloat(text);
+  if (hex) {
+    if (end !== 0) vm.mem.setU64(end, s + hex[1]);
+    return hex[0];
+  }
   const m = /^\s*([+-]?(?:inf(?:inity)?|nan|(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?))/i.exec(text);
   if (end !== 0) vm.mem.setU64(end, m ? s + m[0].length : s);
   if (!m) return 0;
@@ -195,7 +222,7 @@ const CTYPE: Natives = {
   isprint: (_, a) => (isPrint(a[0]) ? 16384 : 0),
   isgraph: (_, a) => (a[0] > 32 && a[0] < 127 ? 32768 : 0),
   ispunct: (_, a) => (a[0] > 32 && a[0] < 127 && !isAlpha(a[0]) && !isDigit(a[0]) ? 4 : 0),
-  iscntrl: (_, a) => (a[0] < 32 || a[0] === 127 ? 2 : 0),
+  iscntrl: (_, a) => ((a[0] >= 0 && a[0] < 32) || a[0] === 127 ? 2 : 0),
   isblank: (_, a) => (a[0] === 32 || a[0] === 9 ? 1 : 0),
   isascii: (_, a) => (a[0] >= 0 && a[0] < 128 ? 1 : 0),
   toupper: (_, a) => upper(a[0]),
@@ -321,11 +348,15 @@ const STRING: Natives = {
   },
   strerror: (vm, a) => {
     const text = strerrorText(a[0]);
-    return staticBytes(vm, `strerror:${text}`, bytesOf(text));
+    return errnoFromNumber(a[0]) || a[0] === 0
+      ? staticBytes(vm, `strerror:${text}`, bytesOf(text))
+      : inBuffer(vm, 'strerror', text);
   },
   strsignal: (vm, a) => {
     const text = strsignalText(a[0]);
-    return staticBytes(vm, `strsignal:${text}`, bytesOf(text));
+    return a[0] > 0 && a[0] < SIGNAL_TEXT.length
+      ? staticBytes(vm, `strsignal:${text}`, bytesOf(text))
+      : inBuffer(vm, 'strsignal', text);
   },
 };
 

@@ -187,8 +187,13 @@ export class Memory {
     }
     this.writeLE(addr, 4, w);
   }
-  /** Stores a 64-bit value given as a number (two's complement for negatives). */
+  /** Stores a 64-bit value given as a number (two's complement for negatives; 2^63 is LONG_MAX, see ops.ts). */
   setU64(addr: number, v: number): void {
+    if (v === 2 ** 63) {
+      this.setU32(addr, 0xffffffff);
+      this.setU32(addr + 4, 0x7fffffff);
+      return;
+    }
     const lo = v % 4294967296;
     const hi = Math.floor(v / 4294967296);
     this.setU32(addr, lo < 0 ? lo + 4294967296 : lo);

@@ -3,7 +3,9 @@
  * inline operands. Values on the operand stack are numbers: integers (64-bit ones exact below
  * 2^53), doubles, and addresses. An unsigned 64-bit value is held in two's complement like a
  * signed one (2^64 - 8 is -8), so masks such as ~(size_t)7 stay exact; comparisons, division,
- * right shifts and conversion to double reinterpret it.
+ * right shifts and conversion to double reinterpret it. A double has no 2^63 - 1: LONG_MAX is
+ * held as a positive 2^63 (which no wrapped value is otherwise: 2^63 itself is held as -2^63),
+ * and stores and printf give it back as 2^63 - 1.
  */
 export enum Op {
   /** push operand */
@@ -35,6 +37,7 @@ export enum Op {
   Add,
   Sub,
   Mul,
+  /** signed division and remainder: operand the width in bytes (4 or 8), for the overflow of MIN / -1 */
   DivS,
   DivU,
   ModS,
@@ -65,7 +68,7 @@ export enum Op {
   /** jump if the popped value is zero / non-zero */
   Jz,
   Jnz,
-  /** call function index (operand 1) with argc (operand 2) */
+  /** call function index (operand 1) with argc (operand 2); the arguments are on the stack last first */
   Call,
   /** call through a pointer: pops the address; operand argc */
   CallPtr,
@@ -101,6 +104,8 @@ export enum Op {
   Bytes,
   /** an unsigned 64-bit value as a number for comparing or converting to double (see Wrap) */
   U64D,
+  /** floating-point multiplication (Mul is the integer one, exact to 64 bits) */
+  FMul,
 }
 
 /** Memory kinds for Load, Store, PreInc, PostInc and VaArg. */

@@ -45,6 +45,8 @@ const SIGSEGV = 11;
 const SIGFPE = 8;
 const NATIVE_BASE = 0x10000;
 const TWO64 = 2 ** 64;
+const TWO63 = 2 ** 63;
+const INT_MIN = -(2 ** 31);
 
 /** Wraps a number to an integer width: code = size * 2 + signed. */
 export function wrap(v: number, code: number): number {
@@ -62,11 +64,10 @@ export function wrap(v: number, code: number): number {
     case 4:
       return v & 0xffff;
     case 17:
-      if (v >= -9007199254740992 && v <= 9007199254740992) return Math.trunc(v);
-      return Number(BigInt.asIntN(64, BigInt(Math.trunc(v))));
     case 16:
-      // Unsigned 64-bit values are held in two's complement, as signed ones (see ops.ts).
+      // Unsigned 64-bit values are held in two's complement, as signed ones; 2^63 is LONG_MAX (see ops.ts).
       if (v >= -9007199254740992 && v <= 9007199254740992) return Math.trunc(v);
+      if (v === TWO63) return v;
       return Number(BigInt.asIntN(64, BigInt(Math.trunc(v))));
     default:
       return v;
@@ -412,27 +413,34 @@ export class VM {
             const a = st[sp - 2];
             const b = st[sp - 1];
             const r = a * b;
-            st[sp - 2] =
-              Number.isSafeInteger(r) || !Number.isInteger(a) || !Number.isInteger(b)
-                ? r
-                : Number((BigInt(a) * BigInt(b)) % 18446744073709551616n);
+            st[sp - 2] = Number.isSafeInteger(r) ? r : Number(BigInt.asIntN(64, sbig(a) * sbig(b)));
             sp--;
             break;
           }
+          case Op.FMul:
+            st[sp - 2] *= st[sp - 1];
+            sp--;
+            break;
           case Op.DivS:
-          case Op.DivU: {
+          case Op.ModS: {
+            const size = code[pc++];
             const b = st[sp - 1];
-            if (b === 0) {
+            const a = st[sp - 2];
+            // idiv traps on a zero divisor and on MIN / -1, whose quotient does not fit (x86-64).
+            if (b === 0 || (b === -1 && a === (size === 4 ? INT_MIN : -TWO63))) {
               this.sp = sp;
               frame.pc = pc;
-              return { kind: 'fault', signal: SIGFPE, message: 'integer division by zero' };
+              const what = b === 0 ? 'integer division by zero' : 'integer overflow in division';
+              return { kind: 'fault', signal: SIGFPE, message: what };
             }
-            const a = st[sp - 2];
-            st[sp - 2] = a < 0 || b < 0 ? Number(BigInt.asIntN(64, ubig(a) / ubig(b))) : Math.trunc(a / b);
+            if (Number.isSafeInteger(a) && Number.isSafeInteger(b))
+              st[sp - 2] = (op === Op.DivS ? Math.trunc(a / b) : a % b) + 0;
+            else
+              st[sp - 2] = Number(BigInt.asIntN(64, op === Op.DivS ? sbig(a) / sbig(b) : sbig(a) % sbig(b)));
             sp--;
             break;
           }
-          case Op.ModS:
+          case Op.DivU:
           case Op.ModU: {
             const b = st[sp - 1];
             if (b === 0) {
@@ -441,7 +449,10 @@ export class VM {
               return { kind: 'fault', signal: SIGFPE, message: 'integer division by zero' };
             }
             const a = st[sp - 2];
-            st[sp - 2] = a < 0 || b < 0 ? Number(BigInt.asIntN(64, ubig(a) % ubig(b))) : a % b;
+            if (a >= 0 && b >= 0 && a <= Number.MAX_SAFE_INTEGER && b <= Number.MAX_SAFE_INTEGER)
+              st[sp - 2] = op === Op.DivU ? Math.trunc(a / b) : a % b;
+            else
+              st[sp - 2] = Number(BigInt.asIntN(64, op === Op.DivU ? ubig(a) / ubig(b) : ubig(a) % ubig(b)));
             sp--;
             break;
           }
@@ -449,10 +460,15 @@ export class VM {
             st[sp - 2] /= st[sp - 1];
             sp--;
             break;
-          case Op.Shl:
-            st[sp - 2] = st[sp - 2] * 2 ** (st[sp - 1] & 63);
+          case Op.Shl: {
+            const n = st[sp - 1] & 63;
+            const r = st[sp - 2] * 2 ** n;
+            st[sp - 2] = Number.isSafeInteger(r)
+              ? r
+              : Number(BigInt.asIntN(64, sbig(st[sp - 2]) << BigInt(n)));
             sp--;
             break;
+          }
           case Op.ShrS:
             st[sp - 2] = Math.floor(st[sp - 2] / 2 ** (st[sp - 1] & 63));
             sp--;
@@ -611,7 +627,8 @@ export class VM {
               argc = code[pc++];
               if (op === Op.Native) index += NATIVE_BASE;
             }
-            const args = Array.from(st.subarray(sp - argc, sp));
+            // Arguments were pushed last first (evaluated right to left, see compile/call.ts).
+            const args = Array.from(st.subarray(sp - argc, sp)).reverse();
             sp -= argc;
             frame.pc = pc;
             this.sp = sp;
@@ -654,9 +671,14 @@ export class VM {
   }
 }
 
+/** A signed 64-bit value as a BigInt (a positive 2^63 is LONG_MAX, see ops.ts). */
+function sbig(v: number): bigint {
+  return v === TWO63 ? 9223372036854775807n : BigInt.asIntN(64, BigInt(Math.trunc(v)));
+}
+
 /** An unsigned 64-bit value (held in two's complement) as a BigInt. */
 function ubig(v: number): bigint {
-  return BigInt.asUintN(64, BigInt(Math.trunc(v)));
+  return BigInt.asUintN(64, sbig(v));
 }
 
 /** Bitwise and/or/xor of integers that may be wider than 32 bits. */
@@ -665,8 +687,8 @@ function bitop(a: number, b: number, which: number): number {
     const r = which === 0 ? a & b : which === 1 ? a | b : a ^ b;
     return a >= 0 && b >= 0 ? r >>> 0 : r;
   }
-  const x = BigInt.asIntN(64, BigInt(Math.trunc(a)));
-  const y = BigInt.asIntN(64, BigInt(Math.trunc(b)));
+  const x = sbig(a);
+  const y = sbig(b);
   const r = which === 0 ? x & y : which === 1 ? x | y : x ^ y;
   return Number(a < 0 || b < 0 ? r : BigInt.asUintN(64, r));
 }

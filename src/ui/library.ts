@@ -1,0 +1,73 @@
+/**
+ * The scenarios the app can open: the library (C programs; the script-only benchmark
+ * scenario stays hidden), and the user's own, imported scenario.
+ */
+import { Timeline } from '../engine';
+import type { Diagnostic } from '../programs/c/ast';
+import { buildScenario, type CScenario } from '../programs/c/scenario';
+import { HIDDEN_SCENARIOS, type Scenario } from '../programs/scenarios';
+import { C_SCENARIOS } from '../programs/scenarios/c';
+import type { Drafts } from './programs';
+import { buildRun, finishRun, type Run, runScenario, type ScenarioMeta } from './run';
+
+/** A scenario the app can open. */
+export type Entry = { kind: 'c'; meta: ScenarioMeta; c: CScenario } | { kind: 'script'; scenario: Scenario };
+
+/** The id under which an imported scenario file is kept. */
+export const IMPORTED = 'imported';
+
+/** What the scenario picker lists, in course order. */
+export const LIBRARY: readonly ScenarioMeta[] = C_SCENARIOS.map(({ id, title, summary }) => ({
+  id,
+  title,
+  summary,
+}));
+
+/** The scenario a fresh page opens on. */
+export const DEFAULT_ID = LIBRARY[0].id;
+
+/** The library scenario with this id (C, or the hidden script ones), or undefined. */
+export function findEntry(id: string): Entry | undefined {
+  const c = C_SCENARIOS.find((s) => s.id === id);
+  if (c) return { kind: 'c', meta: { id: c.id, title: c.title, summary: c.summary }, c: c.scenario };
+  const script = HIDDEN_SCENARIOS.find((s) => s.id === id);
+  return script ? { kind: 'script', scenario: script } : undefined;
+}
+
+/**
+ * Opens an entry at once (library scenarios are small): the user's draft when it compiles,
+ * else the original with the draft's errors reported. Returns the run, diagnostics and notices.
+ */
+export function openEntry(
+  entry: Entry,
+  drafts: Drafts,
+): { run: Run; diagnostics: Diagnostic[]; notices: string[] } {
+  if (entry.kind === 'script') return { run: runScenario(entry.scenario), diagnostics: [], notices: [] };
+  const notices: string[] = [];
+  const draft = drafts[entry.meta.id];
+  let c = draft ?? entry.c;
+  let built = buildScenario(c);
+  const diagnostics = built.diagnostics;
+  if (!built.machine && draft && draft !== entry.c && entry.meta.id !== IMPORTED) {
+    notices.push(
+      `Your edited programs for "${entry.meta.title}" do not compile yet, so the original runs until you fix them (see the errors beside the code).`,
+    );
+    c = entry.c;
+    built = buildScenario(c);
+  }
+  if (!built.machine) {
+    const first = built.diagnostics.find((d) => d.severity === 'error');
+    throw new Error(
+      `scenario ${entry.meta.id} does not compile: ${first?.pos.file}:${first?.pos.line}: ${first?.message}`,
+    );
+  }
+  const run = finishRun(buildRun(entry.meta, { kind: 'c', c }, new Timeline(built.machine), [], []));
+  return { run, diagnostics, notices };
+}
+
+/** A library scenario's run as it ships (for tests and tools). */
+export function runLibrary(id: string): Run {
+  const entry = findEntry(id);
+  if (!entry) throw new Error(`no scenario ${id}`);
+  return openEntry(entry, {}).run;
+}
