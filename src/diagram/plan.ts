@@ -55,7 +55,8 @@ function walkFiles(k: Kernel, visit: (ino: number) => void): void {
 /** Adds the processes, sockets and files of one state to the plan (in place). */
 export function extendPlan(plan: LayoutPlan, k: Kernel): LayoutPlan {
   for (const p of [...k.procs.values()].sort((a, b) => a.pid - b.pid)) {
-    if (p.outside || p.tgid !== p.pid) continue;
+    // The world outside a replayed trace is drawn too: the peer that ran untraced.
+    if (p.tgid !== p.pid) continue;
     if (!plan.columns.has(p.pid)) {
       plan.columns.set(p.pid, plan.columns.size);
       plan.rows.push(0);

@@ -17,10 +17,16 @@ import { SequenceDiagram } from './panels/SequenceDiagram';
 import { StateInWords } from './panels/StateInWords';
 import { Terminals } from './panels/Terminals';
 import { useApp } from './store';
+import { ImportProgress } from './trace/ImportProgress';
+import { TraceHelp, TracePanel } from './trace/TracePanel';
+import { TracePanes } from './trace/TracePanes';
+import { useDropAndPaste } from './trace/useDropAndPaste';
 
 /** The application shell. */
 export function App() {
-  const isC = useApp((s) => s.run.source.kind === 'c');
+  const kind = useApp((s) => s.run.source.kind);
+  const isC = kind === 'c';
+  useDropAndPaste();
   useKeyboard();
   usePlayback();
   useUrlSync();
@@ -30,18 +36,24 @@ export function App() {
       <Header />
       <main className="app-main">
         <Notice />
+        <ImportProgress />
         <div className="bar">
           <Controls />
           <NextProcess />
         </div>
         <Scrubber />
         <NarrationPanel />
-        <div className={isC ? 'workspace with-code' : 'workspace'}>
+        <div className={isC || kind === 'trace' ? 'workspace with-code' : 'workspace'}>
           {isC ? (
             <div className="programs">
               <RunBar />
               <ProgramEditor />
               <Terminals />
+            </div>
+          ) : kind === 'trace' ? (
+            <div className="programs">
+              <TracePanel />
+              <TracePanes />
             </div>
           ) : (
             <CodePanes />
@@ -52,6 +64,7 @@ export function App() {
           </div>
           <SequenceDiagram />
         </div>
+        {kind !== 'trace' ? <TraceHelp /> : null}
       </main>
     </>
   );

@@ -16,6 +16,9 @@ export type Entry = { kind: 'c'; meta: ScenarioMeta; c: CScenario } | { kind: 's
 /** The id under which an imported scenario file is kept. */
 export const IMPORTED = 'imported';
 
+/** The id of an imported trace (kept in the browser, replayed again when opened). */
+export const TRACE_ID = 'trace';
+
 /** What the scenario picker lists, in course order. */
 export const LIBRARY: readonly ScenarioMeta[] = C_SCENARIOS.map(({ id, title, summary }) => ({
   id,

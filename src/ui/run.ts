@@ -14,7 +14,11 @@ import {
 } from '../diagram';
 import { type Ending, type Machine, runnable, type StepRecord, Timeline } from '../engine';
 import type { CScenario } from '../programs/c/scenario';
+import type { TraceAnalysis } from '../programs/replay/analyse';
+import type { TraceStates } from '../programs/replay/traceStates';
 import { buildMachine, type Scenario } from '../programs/scenarios';
+import type { SLine } from '../programs/strace/types';
+import { lineText } from './trace/lineText';
 
 /** What the picker and the URL know a scenario by. */
 export interface ScenarioMeta {
@@ -23,14 +27,27 @@ export interface ScenarioMeta {
   summary: string;
 }
 
-/** Where a run's programs come from: the script of each process, or C source files. */
-export type Source = { kind: 'script'; scenario: Scenario } | { kind: 'c'; c: CScenario };
+/** An imported strace log: its text, its parsed lines, and the replay's steps and verdict. */
+export interface TraceSource {
+  kind: 'trace';
+  title: string;
+  /** The text, one string per line (index lineNo - 1). */
+  text: string[];
+  lines: SLine[];
+  analysis: TraceAnalysis;
+}
+
+/** Where a run's programs come from: the script of each process, C source files, or a trace. */
+export type Source = { kind: 'script'; scenario: Scenario } | { kind: 'c'; c: CScenario } | TraceSource;
+
+/** What a run reads its kernel states from: a live timeline, or a replayed trace. */
+export type States = Timeline | TraceStates;
 
 /** A run of a scenario, to its end (or a step limit). */
 export interface Run {
   scenario: ScenarioMeta;
   source: Source;
-  timeline: Timeline;
+  timeline: States;
   steps: StepRecord[];
   ending: Ending | null;
   /** Process names by pid, including children forked during the run. */
@@ -164,6 +181,7 @@ export function runC(meta: ScenarioMeta, c: CScenario, machine: Machine): Run {
 
 /** The run that follows `run` up to step `at`, then lets process `pid` take step at + 1. */
 export function branchRun(run: Run, at: number, pid: number): Run {
+  if (!(run.timeline instanceof Timeline)) return run;
   const timeline = run.timeline.branchAt(at);
   const steps = run.steps.slice(0, at);
   const s = timeline.extend(pid);
@@ -173,6 +191,7 @@ export function branchRun(run: Run, at: number, pid: number): Run {
 
 /** The processes that could take the step after `at`, and the one the scheduler would pick. */
 export function choicesAt(run: Run, at: number): { ready: number[]; next: number | null } {
+  if (!(run.timeline instanceof Timeline)) return { ready: [], next: null };
   const m = run.timeline.stateAt(at).machine;
   const ready = runnable(m);
   const next = at < run.steps.length ? run.steps[at].pid : null;
@@ -185,6 +204,7 @@ export function codeOf(run: Run, step: StepRecord): string | undefined {
   if (!loc) return undefined;
   if (run.source.kind === 'c')
     return withoutComment(sourceLines(run.source.c, loc.file)?.[loc.line - 1] ?? '') || undefined;
+  if (run.source.kind === 'trace') return step.call ? lineText(run.source.text[loc.line - 1]) : undefined;
   return run.source.scenario.processes.find((p) => p.name === loc.file)?.lines[loc.line - 1]?.code;
 }
 

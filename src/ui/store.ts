@@ -6,7 +6,8 @@ import { create } from 'zustand';
 import { Timeline } from '../engine';
 import type { Diagnostic } from '../programs/c/ast';
 import { buildScenario, type CScenario, parseScenario } from '../programs/c/scenario';
-import { DEFAULT_ID, type Entry, findEntry, IMPORTED, openEntry } from './library';
+import { summaryLine } from '../programs/replay/replay';
+import { DEFAULT_ID, type Entry, findEntry, IMPORTED, openEntry, TRACE_ID } from './library';
 import { type Drafts, loadDrafts, saveDrafts } from './programs';
 import {
   branchRun,
@@ -18,6 +19,8 @@ import {
   type ScenarioMeta,
   STEP_LIMIT,
 } from './run';
+import { keepTrace, keptTrace, refuse, replayInWorker } from './trace/importTrace';
+import { buildTraceRun } from './trace/traceRun';
 
 /** How the cursor last moved: a step forward animates, anything else snaps. */
 export type Move = 'forward' | 'jump';
@@ -59,6 +62,14 @@ export interface AppState {
   resetPrograms(): void;
   /** Opens a scenario file (JSON); returns an error message, or null. */
   importScenario(text: string): string | null;
+  /** A trace being replayed in the worker: how far it got. */
+  importing: { name: string; phase: string; done: number; total: number } | null;
+  /** The verdict of the trace being prepared for the views (shown before the views are ready). */
+  pendingVerdict: string | null;
+  /** Imports a trace (strace text); `step` is where to open it. Problems go to the notice. */
+  importTrace(text: string, name: string, step?: number): void;
+  /** Opens what a user dropped, pasted or picked: a scenario file (JSON) or a trace. */
+  importFile(name: string, text: string): void;
   goTo(step: number): void;
   stepForward(): void;
   stepBack(): void;
@@ -100,11 +111,14 @@ function initialState(): {
   const drafts = loadDrafts();
   const entry = entryFor(id ?? DEFAULT_ID, drafts);
   const notices: string[] = [];
-  if (!entry) notices.push(`There is no scenario called "${id}", so the default scenario is shown instead.`);
+  // A kept trace opens once the page is up (it is replayed in a worker); meanwhile the default shows.
+  const traceLater = id === TRACE_ID && keptTrace() !== null;
+  if (!entry && !traceLater)
+    notices.push(`There is no scenario called "${id}", so the default scenario is shown instead.`);
   const opened = openEntry(entry ?? (findEntry(DEFAULT_ID) as Entry), drafts);
   notices.push(...opened.notices);
   const run = opened.run;
-  let cursor = stepText === null ? 0 : Number(stepText);
+  let cursor = stepText === null || traceLater ? 0 : Number(stepText);
   if (!Number.isInteger(cursor) || cursor < 0 || cursor > run.steps.length) {
     notices.push(
       `Step ${stepText} is outside this scenario (it has steps 0 to ${run.steps.length}), so it opens at the start.`,
@@ -162,6 +176,13 @@ export const useApp = create<AppState>((set, get) => ({
     set({ reveal: { file, line, at: Date.now() } });
   },
   openScenario(id, step = 0) {
+    if (id === TRACE_ID) {
+      const kept = keptTrace();
+      if (kept) {
+        get().importTrace(kept.text, kept.title, step);
+        return;
+      }
+    }
     if (building) building.stop = true;
     const { drafts } = get();
     const entry = entryFor(id, drafts);
@@ -253,6 +274,92 @@ export const useApp = create<AppState>((set, get) => ({
     set({ drafts, notice: error });
     if (id !== IMPORTED) get().openScenario(id);
   },
+  importing: null,
+  pendingVerdict: null,
+  importTrace(text, name, step = 0) {
+    const refusal = refuse(name, text);
+    if (refusal) {
+      set({ notice: refusal });
+      return;
+    }
+    if (building) building.stop = true;
+    const title = name.replace(/\.(strace|txt|log)$/, '');
+    set({ importing: { name, phase: 'reading', done: 0, total: 0 }, notice: null, playing: false });
+    replayInWorker(title, text, (phase, done, total) => set({ importing: { name, phase, done, total } }))
+      .then((source) => {
+        const malformed = source.analysis.report.malformed.length;
+        const control: RunControl = { stop: false };
+        building = control;
+        set({
+          importing: null,
+          pendingVerdict: summaryLine(source.analysis.report),
+          building: { steps: source.analysis.steps.length, prepared: 0 },
+        });
+        const meta: ScenarioMeta = {
+          id: TRACE_ID,
+          title: `Trace: ${title}`,
+          summary: `An strace log replayed on the kernel model: ${summaryLine(source.analysis.report)}.`,
+        };
+        const gen = buildTraceRun(meta, source, control);
+        const slice = () => {
+          if (building !== control) return;
+          const start = performance.now();
+          let r = gen.next();
+          while (!r.done && performance.now() - start < 12) r = gen.next();
+          if (!r.done) {
+            set({ building: r.value });
+            setTimeout(slice, 0);
+            return;
+          }
+          building = null;
+          const kept = keepTrace(title, text);
+          const notes = [
+            malformed > 0
+              ? `${malformed} line${malformed === 1 ? ' was' : 's were'} not understood and skipped (listed beside the trace).`
+              : '',
+            kept ?? '',
+            endNotice(r.value) ?? '',
+          ].filter(Boolean);
+          const cursor = Number.isInteger(step) && step >= 0 && step <= r.value.steps.length ? step : 0;
+          set({
+            run: r.value,
+            cursor,
+            lastMove: 'jump',
+            building: null,
+            pendingVerdict: null,
+            diagnostics: [],
+            notice: notes.length > 0 ? notes.join(' ') : null,
+          });
+        };
+        setTimeout(slice, 0);
+      })
+      .catch((err: unknown) => {
+        set({
+          importing: null,
+          notice: `${name} could not be replayed: ${err instanceof Error ? err.message : String(err)}`,
+        });
+      });
+  },
+  importFile(name, text) {
+    const trimmed = text.trimStart();
+    if (name.endsWith('.json') || trimmed.startsWith('{')) {
+      let raw: unknown = null;
+      try {
+        raw = JSON.parse(text);
+      } catch {
+        raw = null;
+      }
+      if (raw && typeof raw === 'object' && typeof (raw as { trace?: unknown }).trace === 'string') {
+        const t = raw as { trace: string; title?: unknown };
+        get().importTrace(t.trace, typeof t.title === 'string' ? t.title : name);
+        return;
+      }
+      const error = get().importScenario(text);
+      if (error) set({ notice: `${name} could not be opened: ${error}` });
+      return;
+    }
+    get().importTrace(text, name);
+  },
   importScenario(text) {
     const parsed = parseScenario(text);
     if ('error' in parsed) return parsed.error;
@@ -307,3 +414,11 @@ export const useApp = create<AppState>((set, get) => ({
     set({ theme });
   },
 }));
+
+// A link to the imported trace (?scenario=trace) replays the trace this browser kept.
+if (typeof window !== 'undefined') {
+  const params = new URLSearchParams(window.location.search);
+  if (params.get('scenario') === TRACE_ID && keptTrace()) {
+    setTimeout(() => useApp.getState().openScenario(TRACE_ID, Number(params.get('step') ?? 0)), 0);
+  }
+}

@@ -11,6 +11,7 @@ import {
   ensureDir,
   fdGet,
   type Kernel,
+  type KernelEvent,
   lookupPath,
   type Process,
   SHUT_WR,
@@ -40,6 +41,8 @@ export class Outside {
   constructor(
     private readonly pid: number,
     private readonly kernelOf: () => Kernel,
+    /** Where the events of the outside world's calls go (the replay's step being made). */
+    private readonly sink: (events: KernelEvent[]) => void = () => {},
   ) {}
 
   /** The outside process (created on first use). */
@@ -51,6 +54,13 @@ export class Outside {
     return this.proc;
   }
 
+  /** The same outside world for a copy of the replay (its process lives in that copy's kernel). */
+  cloneFor(kernelOf: () => Kernel, sink: (events: KernelEvent[]) => void): Outside {
+    const o = new Outside(this.pid, kernelOf, sink);
+    o.lastQueued = [...this.lastQueued];
+    return o;
+  }
+
   /** Whether a process is the outside one. */
   isOutside(pid: number): boolean {
     return pid === this.pid;
@@ -60,7 +70,10 @@ export class Outside {
   lastQueued: number[] = [];
 
   private call(c: Syscall): { ret: number; errno: string | null } {
-    const out = syscall(this.kernelOf(), this.process().pid, c);
+    const k = this.kernelOf();
+    this.sink(k.events);
+    const out = syscall(k, this.process().pid, c);
+    this.sink(out.events);
     if (c.name === 'send' || c.name === 'sendto') {
       this.lastQueued = out.events.flatMap((ev) => (ev.type === 'skb.queued' ? [ev.skb] : []));
     }

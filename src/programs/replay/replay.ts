@@ -64,6 +64,21 @@ export interface ReplayReport {
   outsideActions: { lineNo: number; what: string }[];
 }
 
+/** What replaying one line did. */
+export interface LineStep {
+  line: SLine;
+  pid: number;
+  /** match / differ / explained: a modelled call compared; other: kept with its recorded result; none: nothing to compare. */
+  verdict: 'match' | 'differ' | 'explained' | 'other' | 'none';
+  divergence: Divergence | null;
+  /** What the world outside the trace did to explain the recorded result. */
+  explanation: string | null;
+  /** The modelled call made for the line (the last, when it took several), and its result. */
+  call: Syscall | null;
+  result: SysResult | null;
+  events: KernelEvent[];
+}
+
 /** A split call waiting to be placed between its unfinished and resumed lines. */
 interface Pending {
   pid: number;
@@ -99,6 +114,12 @@ export class Replayer {
   private readonly resumedOf = new Map<number, SLineOf<'resumed'>>();
   private readonly pairedResumed = new Set<number>();
   private first = true;
+  /** The next line to replay (an index into the lines). */
+  private position = 0;
+  /** Events of the line being replayed, from every call made for it. */
+  private collected: KernelEvent[] = [];
+  /** The last modelled call made for the line being replayed, and its outcome. */
+  private last: { call: Syscall; result: SysResult | null } | null = null;
 
   constructor(
     private readonly lines: SLine[],
@@ -110,7 +131,11 @@ export class Replayer {
     );
     let outsidePid = 1;
     while (pids.has(outsidePid)) outsidePid++;
-    this.outside = new Outside(outsidePid, () => this.k);
+    this.outside = new Outside(
+      outsidePid,
+      () => this.k,
+      (events) => this.collected.push(...events),
+    );
     this.report = {
       calls: 0,
       match: 0,
@@ -130,12 +155,105 @@ export class Replayer {
 
   /** Replays every line. */
   run(): ReplayReport {
-    for (const line of this.lines) this.line(line);
+    while (this.stepLine()) {}
+    this.finish();
+    return this.report;
+  }
+
+  /** How many lines have been replayed. */
+  get done(): number {
+    return this.position;
+  }
+
+  /** The lines being replayed. */
+  get traceLines(): readonly SLine[] {
+    return this.lines;
+  }
+
+  /**
+   * Replays the next line and says what it did to the model, or returns null when every line
+   * has been replayed. The kernel (`k`) is then the state after that line.
+   */
+  stepLine(): LineStep | null {
+    if (this.position >= this.lines.length) return null;
+    const line = this.lines[this.position++];
+    const before = {
+      ...this.report,
+      divergences: this.report.divergences.length,
+      actions: this.report.outsideActions.length,
+    };
+    this.collected = [];
+    this.last = null;
+    this.k.events = [];
+    this.line(line);
+    this.collected.push(...this.k.events);
+    this.k.events = [];
+    const r = this.report;
+    // (TypeScript cannot see that line() sets `last`.)
+    const last = this.last as { call: Syscall; result: SysResult | null } | null;
+    const verdict: LineStep['verdict'] =
+      r.differ > before.differ
+        ? 'differ'
+        : r.explained > before.explained
+          ? 'explained'
+          : r.match > before.match
+            ? 'match'
+            : r.other > before.other
+              ? 'other'
+              : 'none';
+    return {
+      line,
+      pid: 'pid' in line ? this.pidOf(line) : this.pidOf({ pid: null }),
+      verdict,
+      divergence: r.divergences.length > before.divergences ? r.divergences[r.divergences.length - 1] : null,
+      explanation:
+        r.outsideActions.length > before.actions ? r.outsideActions[r.outsideActions.length - 1].what : null,
+      call: last?.call ?? null,
+      result: last?.result ?? null,
+      events: this.collected,
+    };
+  }
+
+  /** Ends the processes that called exit but whose end the trace does not show. */
+  finish(): void {
     for (const [pid, code] of this.exiting) {
       const p = this.k.procs.get(pid);
       if (p && (p.state === 'runnable' || p.state === 'sleeping')) do_exit(this.k, p, { code });
     }
-    return this.report;
+  }
+
+  /**
+   * An independent copy at this point of the replay (for checkpoints): the kernel and every
+   * table the replay keeps. The report is copied shallowly; a copy is for looking at states.
+   */
+  clone(): Replayer {
+    const c = Object.create(Replayer.prototype) as Replayer;
+    Object.assign(c, this);
+    const w = c as unknown as Record<string, unknown>;
+    w.k = cloneKernel(this.k);
+    w.report = { ...this.report, processes: this.report.processes.map((p) => ({ ...p })) };
+    w.outside = this.outside.cloneFor(
+      () => c.k,
+      (events) => (c as unknown as { collected: KernelEvent[] }).collected.push(...events),
+    );
+    w.pendings = new Map([...this.pendings].map(([pid, p]) => [pid, { ...p }]));
+    w.pendingClone = new Map(this.pendingClone);
+    w.exiting = new Map(this.exiting);
+    w.interrupted = new Map(this.interrupted);
+    w.autobind = new Map(this.autobind);
+    w.unknownBytes = new Map(this.unknownBytes);
+    w.collected = [];
+    w.last = null;
+    return c;
+  }
+
+  /** A modelled call, its events collected for the line being replayed. */
+  private sys(pid: number, call: Syscall): ReturnType<typeof syscall> {
+    this.collected.push(...this.k.events);
+    const out = syscall(this.k, pid, call);
+    this.collected.push(...out.events);
+    this.last = { call, result: out.kind === 'blocked' ? null : out.result };
+    return out;
   }
 
   private pidOf(line: { pid: number | null }): number {
@@ -329,10 +447,7 @@ export class Replayer {
       return;
     }
     const explained = explainBefore(this, p, tr);
-    let out =
-      p.state === 'sleeping' && p.sleep
-        ? syscall(this.k, p.pid, p.sleep.call)
-        : syscall(this.k, p.pid, tr.call);
+    let out = p.state === 'sleeping' && p.sleep ? this.sys(p.pid, p.sleep.call) : this.sys(p.pid, tr.call);
     if (out.kind === 'blocked' && final) {
       out = this.finishBlocked(p, tr, out.events);
     }
@@ -368,7 +483,7 @@ export class Replayer {
       this.k.now = Math.max(this.k.now, s.deadline);
       s.timedOut = true;
       s.woken = true;
-      return syscall(this.k, p.pid, s.call);
+      return this.sys(p.pid, s.call);
     }
     return { kind: 'blocked', events };
   }
@@ -497,8 +612,9 @@ export class Replayer {
     if (p.state === 'sleeping' && p.sleep && !p.sleep.woken) return;
     if (this.adoptUnknownFds(p, pending.tr)) return;
     const saved = cloneKernel(this.k);
+    const seen = this.collected.length;
     const call = p.state === 'sleeping' && p.sleep ? p.sleep.call : pending.tr.call;
-    const out = syscall(this.k, p.pid, call);
+    const out = this.sys(p.pid, call);
     if (out.kind === 'blocked') {
       pending.written = this.track(pending.tr, out.events, pending.written);
       pending.state = 'blocked';
@@ -512,6 +628,8 @@ export class Replayer {
       return;
     }
     this.k = saved;
+    this.collected.length = seen;
+    this.last = null;
     pending.state = p.state === 'sleeping' ? 'blocked' : 'deferred';
   }
 

@@ -1,6 +1,31 @@
 /** The page header: the title, the scenario picker and the display settings. */
+import { useRef } from 'react';
 import { IMPORTED, LIBRARY } from '../library';
 import { useApp } from '../store';
+
+/** "Import trace…": a button in front of the file input labelled "Import trace". */
+function ImportTrace() {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button type="button" onClick={() => input.current?.click()}>
+        Import trace…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        className="visually-hidden"
+        aria-label="Import trace"
+        tabIndex={-1}
+        onChange={async (e) => {
+          const f = e.target.files?.[0];
+          if (f) useApp.getState().importFile(f.name, await f.text());
+          e.target.value = '';
+        }}
+      />
+    </>
+  );
+}
 
 export function Header() {
   const id = useApp((s) => s.run.scenario.id);
@@ -26,6 +51,7 @@ export function Header() {
           ) : null}
         </select>
       </label>
+      <ImportTrace />
       <div className="settings">
         <label>
           <input type="checkbox" checked={largeType} onChange={(e) => setLargeType(e.target.checked)} /> Large

@@ -10,11 +10,13 @@ export function NarrationPanel() {
   const n = cursor > 0 ? run.narration[cursor - 1] : null;
   const ending =
     cursor === run.steps.length && run.ending
-      ? run.ending.kind === 'finished'
-        ? 'Every process has exited: the run is over.'
-        : run.ending.kind === 'deadlock'
-          ? `Every process is now asleep (${run.ending.sleeping.map((p) => `${p.name} in ${p.call}()`).join(', ')}) and nothing can wake them, so the run ends here.`
-          : `The run was stopped after ${run.ending.steps} steps.`
+      ? run.source.kind === 'trace'
+        ? 'The trace ends here.'
+        : run.ending.kind === 'finished'
+          ? 'Every process has exited: the run is over.'
+          : run.ending.kind === 'deadlock'
+            ? `Every process is now asleep (${run.ending.sleeping.map((p) => `${p.name} in ${p.call}()`).join(', ')}) and nothing can wake them, so the run ends here.`
+            : `The run was stopped after ${run.ending.steps} steps.`
       : null;
   return (
     <section aria-label="Narration" aria-live="polite" className="narration">
