@@ -128,7 +128,9 @@ try {
 
   // Importing a 100,000-line trace: the verdict (from the worker), then the views.
   const tracePath = join(tmpdir(), 'rendezvous-bench-100k.strace');
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/generatedTrace.ts', tracePath, '100000'], { cwd: root });
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/generatedTrace.ts', tracePath, '100000'], {
+    cwd: root,
+  });
   await page.goto(`${base}/?scenario=peek`);
   await page.getByText(/^Step 0 of \d+$/).waitFor();
   await page.evaluate(() => {
@@ -141,12 +143,16 @@ try {
   await page.getByLabel('Import trace').setInputFiles(tracePath);
   await page.getByLabel('Replay verdict').first().waitFor({ timeout: 60000 });
   const verdictMs = Date.now() - t0;
-  await page.getByRole('combobox', { name: 'Scenario' }).and(page.locator('select')).evaluate(
-    (el) => new Promise((resolve) => {
-      const check = () => (el.value === 'trace' ? resolve(null) : setTimeout(check, 20));
-      check();
-    }),
-  );
+  await page
+    .getByRole('combobox', { name: 'Scenario' })
+    .and(page.locator('select'))
+    .evaluate(
+      (el) =>
+        new Promise((resolve) => {
+          const check = () => (el.value === 'trace' ? resolve(null) : setTimeout(check, 20));
+          check();
+        }),
+    );
   const viewsMs = Date.now() - t0;
   const longest = await page.evaluate(() => window.__longest);
   const cdp = await page.context().newCDPSession(page);
