@@ -5,7 +5,9 @@ import { expect, test } from '@playwright/test';
 // `npm run build:single` writes this file; `npm test` builds it before the browser tests run.
 const single = fileURLToPath(new URL('../release/rendezvous.html', import.meta.url));
 
-test('the single-file build opens from file:// without fetching anything else', async ({ page }) => {
+test('the single-file build opens from file:// with the network cut, fetches nothing else, and steps', async ({
+  page,
+}) => {
   expect(existsSync(single), 'release/rendezvous.html is missing: run `npm run build:single` first').toBe(
     true,
   );
@@ -14,6 +16,8 @@ test('the single-file build opens from file:// without fetching anything else', 
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
 
+  // The network is cut: everything must come from the one file.
+  await page.context().setOffline(true);
   await page.goto(url);
   await expect(page.getByRole('heading', { level: 1, name: 'Rendezvous' })).toBeVisible();
   await expect(page.getByText(/^Step 0 of \d+$/)).toBeVisible();

@@ -3,7 +3,9 @@
  * sequence of steps on the right, with the controls above.
  */
 import { Diagram } from './diagram/Diagram';
-import { useDisplaySettings, useKeyboard, usePlayback, useUrlSync } from './hooks';
+import { Embed } from './Embed';
+import { useDisplaySettings, useKeyboard, usePlayback, useRemoteControl, useUrlSync } from './hooks';
+import { Presentation } from './Presentation';
 import { CodePanes } from './panels/CodePanes';
 import { Controls } from './panels/Controls';
 import { Header } from './panels/Header';
@@ -14,6 +16,7 @@ import { ProgramEditor } from './panels/ProgramEditor';
 import { RunBar } from './panels/RunBar';
 import { Scrubber } from './panels/Scrubber';
 import { SequenceDiagram } from './panels/SequenceDiagram';
+import { ShareBar } from './panels/ShareBar';
 import { StateInWords } from './panels/StateInWords';
 import { Terminals } from './panels/Terminals';
 import { useApp } from './store';
@@ -25,12 +28,17 @@ import { useDropAndPaste } from './trace/useDropAndPaste';
 /** The application shell. */
 export function App() {
   const kind = useApp((s) => s.run.source.kind);
+  const embedded = useApp((s) => s.embed !== null);
+  const presenting = useApp((s) => s.presenting);
+  useRemoteControl();
   const isC = kind === 'c';
   useDropAndPaste();
   useKeyboard();
   usePlayback();
   useUrlSync();
   useDisplaySettings();
+  if (embedded) return <Embed />;
+  if (presenting) return <Presentation />;
   return (
     <>
       <Header />
@@ -60,6 +68,7 @@ export function App() {
           )}
           <div className="centre">
             <Diagram />
+            <ShareBar />
             <StateInWords />
           </div>
           <SequenceDiagram />

@@ -14,7 +14,12 @@ export function useKeyboard(): void {
       if (t && (t.isContentEditable || t.tagName === 'TEXTAREA' || t.closest?.('.cm-editor'))) return;
       const inControl = t && (INTERACTIVE.has(t.tagName) || t.getAttribute('role') === 'button');
       const s = useApp.getState();
-      if (e.key === 'ArrowRight' && !(t?.tagName === 'INPUT' || t?.tagName === 'SELECT')) s.stepForward();
+      // A presentation clicker sends PageDown and PageUp.
+      if (e.key === 'PageDown') s.stepForward();
+      else if (e.key === 'PageUp') s.stepBack();
+      else if (e.key === 'Escape' && s.presenting) s.setPresenting(false);
+      else if (e.key === 'ArrowRight' && !(t?.tagName === 'INPUT' || t?.tagName === 'SELECT'))
+        s.stepForward();
       else if (e.key === 'ArrowLeft' && !(t?.tagName === 'INPUT' || t?.tagName === 'SELECT')) s.stepBack();
       else if (e.key === ' ' && !inControl) s.togglePlay();
       else if (e.key === 'Home' && !inControl) s.restart();
@@ -35,7 +40,7 @@ export function usePlayback(): void {
     if (!playing) return;
     const t = window.setInterval(() => {
       const s = useApp.getState();
-      if (s.cursor >= s.run.steps.length) s.pause();
+      if (s.cursor >= s.lastStep()) s.pause();
       else s.stepForward();
     }, 1000 / speed);
     return () => window.clearInterval(t);
@@ -53,6 +58,34 @@ export function useUrlSync(): void {
     params.set('step', String(cursor));
     window.history.replaceState(null, '', `${window.location.pathname}?${params}`);
   }, [id, cursor]);
+}
+
+/**
+ * Remote control for slide decks: a parent page sends
+ * `{type: 'rendezvous', action: 'next' | 'prev' | 'goto' | 'play' | 'pause', step}` and hears
+ * `{type: 'rendezvous', event: 'step', step, total}` after every move.
+ */
+export function useRemoteControl(): void {
+  useEffect(() => {
+    const onMessage = (e: MessageEvent) => {
+      const d = e.data as { type?: unknown; action?: unknown; step?: unknown } | null;
+      if (d?.type !== 'rendezvous') return;
+      const s = useApp.getState();
+      if (d.action === 'next') s.stepForward();
+      else if (d.action === 'prev') s.stepBack();
+      else if (d.action === 'goto' && typeof d.step === 'number' && Number.isInteger(d.step)) s.goTo(d.step);
+      else if (d.action === 'play') s.play();
+      else if (d.action === 'pause') s.pause();
+    };
+    window.addEventListener('message', onMessage);
+    return () => window.removeEventListener('message', onMessage);
+  }, []);
+  const cursor = useApp((s) => s.cursor);
+  const total = useApp((s) => s.run.steps.length);
+  useEffect(() => {
+    if (window.parent !== window)
+      window.parent.postMessage({ type: 'rendezvous', event: 'step', step: cursor, total }, '*');
+  }, [cursor, total]);
 }
 
 /** Large type and the theme, as attributes of the document element. */

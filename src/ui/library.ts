@@ -16,6 +16,12 @@ export type Entry = { kind: 'c'; meta: ScenarioMeta; c: CScenario } | { kind: 's
 /** The id under which an imported scenario file is kept. */
 export const IMPORTED = 'imported';
 
+/** The id of a scenario that came in a link (a permalink with edited programs). */
+export const SHARED = 'shared';
+
+/** Ids of the user's own scenarios, not the library's. */
+export const USER_IDS: readonly string[] = [IMPORTED, SHARED];
+
 /** The id of an imported trace (kept in the browser, replayed again when opened). */
 export const TRACE_ID = 'trace';
 
@@ -51,7 +57,7 @@ export function openEntry(
   let c = draft ?? entry.c;
   let built = buildScenario(c);
   const diagnostics = built.diagnostics;
-  if (!built.machine && draft && draft !== entry.c && entry.meta.id !== IMPORTED) {
+  if (!built.machine && draft && draft !== entry.c && !USER_IDS.includes(entry.meta.id)) {
     notices.push(
       `Your edited programs for "${entry.meta.title}" do not compile yet, so the original runs until you fix them (see the errors beside the code).`,
     );

@@ -7,8 +7,18 @@ import { Timeline } from '../engine';
 import type { Diagnostic } from '../programs/c/ast';
 import { buildScenario, type CScenario, parseScenario } from '../programs/c/scenario';
 import { summaryLine } from '../programs/replay/replay';
-import { DEFAULT_ID, type Entry, findEntry, IMPORTED, openEntry, TRACE_ID } from './library';
-import { type Drafts, loadDrafts, saveDrafts } from './programs';
+import {
+  DEFAULT_ID,
+  type Entry,
+  findEntry,
+  IMPORTED,
+  openEntry,
+  SHARED,
+  TRACE_ID,
+  USER_IDS,
+} from './library';
+import { parseBranches, permalink, unpack } from './permalink';
+import { type Drafts, loadDrafts, saveDrafts, scenarioJson } from './programs';
 import {
   branchRun,
   buildRun,
@@ -21,6 +31,34 @@ import {
 } from './run';
 import { keepTrace, keptTrace, refuse, replayInWorker } from './trace/importTrace';
 import { buildTraceRun } from './trace/traceRun';
+
+/** The colour themes: the system's, light, dark, and a high-contrast one for projectors. */
+export type Theme = 'auto' | 'light' | 'dark' | 'projector';
+
+/** What ?embed=1 may say about the embedded view. */
+export interface EmbedOptions {
+  controls: boolean;
+  autoplay: boolean;
+  /** The step it starts at (and Play returns to). */
+  start: number;
+  /** The last step it may show, or null for the run's end. */
+  end: number | null;
+  view: 'diagram' | 'code' | 'sequence';
+}
+
+/** The embed options in a URL, or null when it is not an embed. */
+export function embedOptions(params: URLSearchParams): EmbedOptions | null {
+  if (params.get('embed') !== '1') return null;
+  const num = (v: string | null) => (v !== null && /^\d+$/.test(v) ? Number(v) : null);
+  const view = params.get('view');
+  return {
+    controls: params.get('controls') !== '0',
+    autoplay: params.get('autoplay') === '1',
+    start: num(params.get('step')) ?? 0,
+    end: num(params.get('end')),
+    view: view === 'code' || view === 'sequence' ? view : 'diagram',
+  };
+}
 
 /** How the cursor last moved: a step forward animates, anything else snaps. */
 export type Move = 'forward' | 'jump';
@@ -37,7 +75,7 @@ export interface AppState {
   /** A message for the user about something that went wrong (an unknown scenario in a link...). */
   notice: string | null;
   largeType: boolean;
-  theme: 'auto' | 'light' | 'dark';
+  theme: Theme;
   /** The user's edited programs, by scenario id (saved in the browser). */
   drafts: Drafts;
   /** What the last build of the current programs said (errors and warnings, with their lines). */
@@ -70,6 +108,10 @@ export interface AppState {
   importTrace(text: string, name: string, step?: number): void;
   /** Opens what a user dropped, pasted or picked: a scenario file (JSON) or a trace. */
   importFile(name: string, text: string): void;
+  /** A link to exactly what is on screen, or null when it would be too long (offer the file). */
+  shareLink(): Promise<string | null>;
+  /** Opens what a link says: its programs (if any), the processes chosen, and the step. */
+  openLink(params: URLSearchParams): Promise<void>;
   goTo(step: number): void;
   stepForward(): void;
   stepBack(): void;
@@ -82,16 +124,32 @@ export interface AppState {
   chooseNext(pid: number): void;
   setNotice(notice: string | null): void;
   setLargeType(on: boolean): void;
-  setTheme(theme: 'auto' | 'light' | 'dark'): void;
+  setTheme(theme: Theme): void;
+  /** Embedded in another page (?embed=1): the options it was given, or null. */
+  embed: EmbedOptions | null;
+  /** The last step the controls may reach (the run's end, or an embed's `end`). */
+  lastStep(): number;
+  /** Presentation mode: full screen, large type, captions. */
+  presenting: boolean;
+  setPresenting(on: boolean): void;
 }
 
 const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n));
 
 /** The entry for an id: a library scenario, or the user's imported one. */
 function entryFor(id: string, drafts: Drafts): Entry | undefined {
-  if (id === IMPORTED && drafts[IMPORTED]) {
-    const c = drafts[IMPORTED];
-    return { kind: 'c', meta: { id, title: `Imported: ${c.title}`, summary: 'A scenario you imported.' }, c };
+  if (USER_IDS.includes(id) && drafts[id]) {
+    const c = drafts[id];
+    const how = id === SHARED ? 'Shared' : 'Imported';
+    return {
+      kind: 'c',
+      meta: {
+        id,
+        title: `${how}: ${c.title}`,
+        summary: `A scenario ${id === SHARED ? 'from a link' : 'you imported'}.`,
+      },
+      c,
+    };
   }
   return findEntry(id);
 }
@@ -112,7 +170,7 @@ function initialState(): {
   const entry = entryFor(id ?? DEFAULT_ID, drafts);
   const notices: string[] = [];
   // A kept trace opens once the page is up (it is replayed in a worker); meanwhile the default shows.
-  const traceLater = id === TRACE_ID && keptTrace() !== null;
+  const traceLater = (id === TRACE_ID && keptTrace() !== null) || params.has('program');
   if (!entry && !traceLater)
     notices.push(`There is no scenario called "${id}", so the default scenario is shown instead.`);
   const opened = openEntry(entry ?? (findEntry(DEFAULT_ID) as Entry), drafts);
@@ -132,6 +190,13 @@ function initialState(): {
     drafts,
     diagnostics: opened.diagnostics,
   };
+}
+
+/** The speed a link asks for (?speed=2), else 1. */
+function initialSpeed(): number {
+  if (typeof window === 'undefined') return 1;
+  const v = Number(new URLSearchParams(window.location.search).get('speed'));
+  return (SPEEDS as readonly number[]).includes(v) ? v : 1;
 }
 
 /** The run being built in slices, so Stop can reach it. */
@@ -163,9 +228,18 @@ export const useApp = create<AppState>((set, get) => ({
   ...initialState(),
   lastMove: 'jump',
   playing: false,
-  speed: 1,
+  speed: initialSpeed(),
   largeType: false,
   theme: 'auto',
+  embed: typeof window === 'undefined' ? null : embedOptions(new URLSearchParams(window.location.search)),
+  presenting: false,
+  setPresenting(presenting) {
+    set({
+      presenting,
+      largeType: presenting || get().largeType,
+      theme: presenting ? 'projector' : get().theme === 'projector' ? 'auto' : get().theme,
+    });
+  },
   building: null,
   reveal: null,
   stepLimit: STEP_LIMIT,
@@ -272,7 +346,7 @@ export const useApp = create<AppState>((set, get) => ({
     delete drafts[id];
     const error = saveDrafts(drafts);
     set({ drafts, notice: error });
-    if (id !== IMPORTED) get().openScenario(id);
+    if (!USER_IDS.includes(id)) get().openScenario(id);
   },
   importing: null,
   pendingVerdict: null,
@@ -340,6 +414,45 @@ export const useApp = create<AppState>((set, get) => ({
         });
       });
   },
+  async shareLink() {
+    const { run, cursor, drafts } = get();
+    const id = run.scenario.id;
+    if (run.source.kind === 'trace') return null;
+    const program =
+      run.source.kind === 'c' && (USER_IDS.includes(id) || id in drafts) ? scenarioJson(run.source.c) : null;
+    const branches = run.branchedAt.map((at): [number, number] => [at, run.steps[at]?.pid ?? 0]);
+    const base = `${window.location.origin}${window.location.pathname}`;
+    return permalink(base, USER_IDS.includes(id) ? SHARED : id, cursor, { program, branches });
+  },
+  async openLink(params) {
+    const data = params.get('program');
+    let id = params.get('scenario') ?? DEFAULT_ID;
+    if (data) {
+      try {
+        const parsed = parseScenario(await unpack(data));
+        if ('error' in parsed) throw new Error(parsed.error);
+        keepDraft(SHARED, parsed.scenario);
+        id = SHARED;
+      } catch (e) {
+        set({
+          notice: `The programs in this link could not be read (${e instanceof Error ? e.message : String(e)}); the default scenario is shown instead.`,
+        });
+        return;
+      }
+    }
+    get().openScenario(id);
+    for (const [at, pid] of parseBranches(params.get('branches'))) {
+      if (at > get().run.steps.length) break;
+      set({ cursor: at });
+      get().chooseNext(pid);
+    }
+    get().goTo(Number(params.get('step') ?? 0));
+    // The link has been opened: the programs now live in this browser (?scenario=shared).
+    const rest = new URLSearchParams(window.location.search);
+    rest.delete('program');
+    rest.delete('branches');
+    window.history.replaceState(null, '', `${window.location.pathname}?${rest}`);
+  },
   importFile(name, text) {
     const trimmed = text.trimStart();
     if (name.endsWith('.json') || trimmed.startsWith('{')) {
@@ -367,13 +480,17 @@ export const useApp = create<AppState>((set, get) => ({
     get().openScenario(IMPORTED);
     return null;
   },
+  lastStep() {
+    const { run, embed } = get();
+    return Math.min(run.steps.length, embed?.end ?? Number.POSITIVE_INFINITY);
+  },
   goTo(step) {
-    const cursor = clamp(step, 0, get().run.steps.length);
+    const cursor = clamp(step, 0, get().lastStep());
     set({ cursor, lastMove: cursor === get().cursor + 1 ? 'forward' : 'jump' });
   },
   stepForward() {
-    const { cursor, run } = get();
-    if (cursor < run.steps.length) set({ cursor: cursor + 1, lastMove: 'forward' });
+    const { cursor } = get();
+    if (cursor < get().lastStep()) set({ cursor: cursor + 1, lastMove: 'forward' });
     else set({ playing: false });
   },
   stepBack() {
@@ -383,11 +500,15 @@ export const useApp = create<AppState>((set, get) => ({
     set({ cursor: 0, lastMove: 'jump', playing: false });
   },
   toEnd() {
-    set({ cursor: get().run.steps.length, lastMove: 'jump', playing: false });
+    set({ cursor: get().lastStep(), lastMove: 'jump', playing: false });
   },
   play() {
-    const { cursor, run } = get();
-    set({ playing: true, ...(cursor >= run.steps.length ? { cursor: 0, lastMove: 'jump' as Move } : {}) });
+    const { cursor, embed } = get();
+    const start = embed?.start ?? 0;
+    set({
+      playing: true,
+      ...(cursor >= get().lastStep() ? { cursor: start, lastMove: 'jump' as Move } : {}),
+    });
   },
   pause() {
     set({ playing: false });
@@ -414,6 +535,16 @@ export const useApp = create<AppState>((set, get) => ({
     set({ theme });
   },
 }));
+
+// A permalink with programs or chosen processes is opened once the page is up (unpacking is async).
+if (typeof window !== 'undefined') {
+  const params = new URLSearchParams(window.location.search);
+  if (params.has('program') || params.has('branches'))
+    setTimeout(() => void useApp.getState().openLink(params), 0);
+}
+
+// An embed with autoplay=1 starts playing at once.
+if (useApp.getState().embed?.autoplay) useApp.setState({ playing: true });
 
 // A link to the imported trace (?scenario=trace) replays the trace this browser kept.
 if (typeof window !== 'undefined') {

@@ -4,6 +4,7 @@ import { SPEEDS, useApp } from '../store';
 export function Controls() {
   const cursor = useApp((s) => s.cursor);
   const total = useApp((s) => s.run.steps.length);
+  const last = useApp((s) => s.lastStep());
   const playing = useApp((s) => s.playing);
   const speed = useApp((s) => s.speed);
   const { restart, stepBack, stepForward, togglePlay, setSpeed } = useApp.getState();
@@ -18,7 +19,7 @@ export function Controls() {
       <button type="button" onClick={togglePlay} className="play" aria-pressed={playing}>
         {playing ? 'Pause' : 'Play'}
       </button>
-      <button type="button" onClick={stepForward} disabled={cursor >= total}>
+      <button type="button" onClick={stepForward} disabled={cursor >= last}>
         Step forward
       </button>
       <label className="speed">

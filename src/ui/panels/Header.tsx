@@ -1,7 +1,7 @@
 /** The page header: the title, the scenario picker and the display settings. */
 import { useRef } from 'react';
-import { IMPORTED, LIBRARY } from '../library';
-import { useApp } from '../store';
+import { IMPORTED, LIBRARY, SHARED, USER_IDS } from '../library';
+import { type Theme, useApp } from '../store';
 
 /** "Import trace…": a button in front of the file input labelled "Import trace". */
 function ImportTrace() {
@@ -31,6 +31,7 @@ export function Header() {
   const id = useApp((s) => s.run.scenario.id);
   const current = useApp((s) => s.run.scenario);
   const imported = useApp((s) => s.drafts[IMPORTED]);
+  const shared = useApp((s) => s.drafts[SHARED]);
   const largeType = useApp((s) => s.largeType);
   const theme = useApp((s) => s.theme);
   const { openScenario, setLargeType, setTheme } = useApp.getState();
@@ -46,7 +47,8 @@ export function Header() {
             </option>
           ))}
           {imported ? <option value={IMPORTED}>Imported: {imported.title}</option> : null}
-          {!LIBRARY.some((s) => s.id === id) && id !== IMPORTED ? (
+          {shared ? <option value={SHARED}>Shared: {shared.title}</option> : null}
+          {!LIBRARY.some((s) => s.id === id) && !USER_IDS.includes(id) ? (
             <option value={id}>{current.title}</option>
           ) : null}
         </select>
@@ -59,10 +61,11 @@ export function Header() {
         </label>
         <label>
           Theme{' '}
-          <select value={theme} onChange={(e) => setTheme(e.target.value as 'auto' | 'light' | 'dark')}>
+          <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
             <option value="auto">Auto</option>
             <option value="light">Light</option>
             <option value="dark">Dark</option>
+            <option value="projector">Projector (high contrast)</option>
           </select>
         </label>
       </div>

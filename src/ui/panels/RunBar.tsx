@@ -5,7 +5,7 @@
  */
 import { useRef } from 'react';
 import { formatDiagnostic } from '../../programs/c/frontend';
-import { IMPORTED } from '../library';
+import { USER_IDS } from '../library';
 import { scenarioJson } from '../programs';
 import { MAX_STEP_LIMIT } from '../run';
 import { useApp } from '../store';
@@ -30,7 +30,7 @@ export function RunBar() {
   if (run.source.kind !== 'c') return null;
   const app = useApp.getState();
   const id = run.scenario.id;
-  const edited = id in drafts && id !== IMPORTED;
+  const edited = id in drafts && !USER_IDS.includes(id);
   const onFile = async (f: File | undefined) => {
     if (!f) return;
     const error = app.importScenario(await f.text());
