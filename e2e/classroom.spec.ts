@@ -174,3 +174,39 @@ test('presentation mode: captions, clicker keys, a high-contrast theme, Escape t
   await page.getByRole('button', { name: 'Exit presentation' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Rendezvous' })).toBeVisible();
 });
+
+test('the 4.3BSD profile refuses a connect to a full queue where Linux makes it wait', async ({ page }) => {
+  await open(page, 'backlog-full');
+  await page.getByRole('combobox', { name: 'Kernel', exact: true }).selectOption('4.3bsd');
+  await expect(page).toHaveURL(/profile=4\.3bsd/);
+  await page.getByLabel('Timeline position').fill('999');
+  await expect(page.getByRole('article', { name: 'terminal of server' })).toContainText(
+    'connect: Connection refused',
+  );
+  await page.getByRole('combobox', { name: 'Kernel', exact: true }).selectOption('linux');
+  await page.getByLabel('Timeline position').fill('999');
+  await expect(page.getByRole('article', { name: 'terminal of server' })).toContainText(
+    'server: accepted 3 connections',
+  );
+});
+
+test('a reference card opens by deep link, and each of its errors runs in a scenario that produces it', async ({
+  page,
+}) => {
+  await page.goto('/?call=listen');
+  const card = page.getByRole('region', { name: /^Reference card: listen/ });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('backlog');
+  await expectAccessible(page);
+  const shows = card.getByRole('button', { name: /^Show E[A-Z]+$/ });
+  const count = await shows.count();
+  expect(count).toBeGreaterThanOrEqual(2);
+  for (let i = 0; i < count; i++) {
+    const errno = (await shows.nth(i).textContent())?.replace('Show ', '') ?? '';
+    await shows.nth(i).click();
+    await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue(`card-listen-${errno}`);
+    await expect(page.getByRole('region', { name: 'Narration' }).getByRole('heading')).toContainText(errno);
+  }
+  await page.goto('/?call=read');
+  await expect(page.getByRole('region', { name: /^Reference card: read/ })).toBeVisible();
+});

@@ -1,5 +1,5 @@
 /**
- * npm run --silent sim -- FILE.json [--json] [--steps N]
+ * npm run --silent sim -- FILE.json [--json] [--steps N] [--profile linux|4.3bsd]
  *
  * Runs a C scenario file on the kernel model and prints each process's output and how it
  * ended; with --json, `{"processes": [{name, pid, stdout, stderr, exit, signal, blocked_in}],
@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { parseScenario } from '../programs/c/scenario';
 import { DEFAULT_STEP_LIMIT, type SimProcess, simulate } from '../programs/c/sim';
 
-const USAGE = 'usage: npm run --silent sim -- FILE.json [--json] [--steps N]\n';
+const USAGE = 'usage: npm run --silent sim -- FILE.json [--json] [--steps N] [--profile linux|4.3bsd]\n';
 
 function outcome(p: SimProcess): string {
   if (p.signal) return `killed by ${p.signal}`;
@@ -24,9 +24,19 @@ function outcome(p: SimProcess): string {
 function main(argv: string[]): number {
   const json = argv.includes('--json');
   let limit = DEFAULT_STEP_LIMIT;
+  let profile: 'linux' | '4.3bsd' = 'linux';
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') continue;
+    if (argv[i] === '--profile') {
+      const p = argv[++i];
+      if (p !== 'linux' && p !== '4.3bsd') {
+        process.stderr.write(`--profile takes linux or 4.3bsd\n${USAGE}`);
+        return 2;
+      }
+      profile = p;
+      continue;
+    }
     if (argv[i] === '--steps') {
       limit = Number(argv[++i]);
       if (!Number.isInteger(limit) || limit <= 0) {
@@ -58,7 +68,7 @@ function main(argv: string[]): number {
     process.stderr.write(`${file}: ${parsed.error}\n`);
     return 2;
   }
-  const result = simulate(parsed.scenario, limit);
+  const result = simulate(parsed.scenario, limit, profile);
   for (const w of result.warnings) process.stderr.write(`${w}\n`);
   if (result.kind === 'compile-error') {
     for (const e of result.errors) process.stderr.write(`${e}\n`);

@@ -4,6 +4,7 @@
  * the diagram for screen readers and fill the plain-text view.
  */
 import {
+  backlogCapacity,
   binaryToText,
   describeAddress,
   escapeBytes,
@@ -73,7 +74,7 @@ export function describeSocket(k: Kernel, sock: UnixSock): string {
   if (sock.state === 'TCP_LISTEN') {
     const name = boundName(sock);
     parts.push(
-      `listening${name ? ` on ${name}` : ''}, backlog ${sock.receiveQueue.length} of ${sock.maxAckBacklog + 1} pending`,
+      `listening${name ? ` on ${name}` : ''}, backlog ${sock.receiveQueue.length} of ${backlogCapacity(k.config, sock.maxAckBacklog)} pending`,
     );
   } else {
     parts.push(`${STATE_WORDS[sock.state]} ${sock.type} socket`);
@@ -116,7 +117,7 @@ export function queueCounts(sock: UnixSock): { bytes: number; peeked: number; it
 /** "receive queue of client: 5 bytes, 3 peeked" (or the backlog of a listener). */
 export function describeQueue(k: Kernel, sock: UnixSock): string {
   if (sock.state === 'TCP_LISTEN') {
-    return `backlog of ${socketName(k, sock)}: ${sock.receiveQueue.length} of ${sock.maxAckBacklog + 1} slots used`;
+    return `backlog of ${socketName(k, sock)}: ${sock.receiveQueue.length} of ${backlogCapacity(k.config, sock.maxAckBacklog)} slots used`;
   }
   const { bytes, peeked, items } = queueCounts(sock);
   const unit =

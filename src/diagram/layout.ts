@@ -2,7 +2,15 @@
  * Kernel state to positioned shapes. Pure: the same state and plan give the same shapes, so a
  * step can be drawn alone, tested without a browser, and animated by matching shape ids.
  */
-import { escapeBytes, fromUtf8, type Kernel, type StepRecord, skbLen, type UnixSock } from '../engine';
+import {
+  backlogCapacity,
+  escapeBytes,
+  fromUtf8,
+  type Kernel,
+  type StepRecord,
+  skbLen,
+  type UnixSock,
+} from '../engine';
 import {
   boundName,
   describeFsEntry,
@@ -97,7 +105,7 @@ function layoutQueue(k: Kernel, sock: UnixSock, box: Box, shapes: Shape[]): void
 }
 
 function layoutBacklog(k: Kernel, sock: UnixSock, box: Box, shapes: Shape[]): void {
-  const slots = sock.maxAckBacklog + 1;
+  const slots = backlogCapacity(k.config, sock.maxAckBacklog);
   const shown = Math.min(slots, BACKLOG_SLOTS_SHOWN);
   const used = sock.receiveQueue.length;
   shapes.push({

@@ -4,6 +4,7 @@
  * events of the step, so it is true of this run, not of the call in general.
  */
 import {
+  backlogCapacity,
   binaryToText,
   fromUtf8,
   type Kernel,
@@ -82,6 +83,8 @@ function explainError(c: Syscall, errno: string, k: Kernel): string {
     case 'ENOENT':
       return `nothing exists at ${path}: no server has bound that name.`;
     case 'ECONNREFUSED':
+      if (c.name === 'connect' && k.config.profile === '4.3bsd')
+        return `${path} exists, but its socket is not listening or its queue of pending connections is full: 4.3BSD refuses at once, where Linux would make the client wait.`;
       return c.name === 'connect' || c.name === 'sendto'
         ? `${path} exists, but no socket is listening on it (the socket file stays after its socket closes).`
         : 'the other side refused.';
@@ -205,7 +208,10 @@ export function narrate(step: StepRecord, k: Kernel, names: Map<number, string>)
       const l = ev.find((e) => e.type === 'sock.listening');
       const n = l && l.type === 'sock.listening' ? l.backlog : 0;
       return {
-        text: `listen() made fd ${c.fd} a listening socket. With a backlog of ${n}, up to ${n + 1} connections can wait for accept().`,
+        text:
+          k.config.profile === '4.3bsd'
+            ? `listen() made fd ${c.fd} a listening socket. 4.3BSD caps the backlog at 5 and lets 3/2 of it plus one wait, so with ${n} up to ${backlogCapacity(k.config, n)} connections can wait for accept().`
+            : `listen() made fd ${c.fd} a listening socket. With a backlog of ${n}, up to ${n + 1} connections can wait for accept().`,
         man,
       };
     }

@@ -2,9 +2,9 @@
  * Simulated time. Nothing here reads a wall clock: time moves only when every process waits
  * and some wait has a deadline (a socket timeout, sleep(), alarm()), and then it jumps there.
  */
+import { it_real_fn } from './itimer';
 import { emit } from './kernel';
-import { deliverSignals, send_sig } from './signal';
-import { SIGALRM } from './signals';
+import { deliverSignals } from './signal';
 import type { Kernel } from './types';
 
 /** The earliest pending deadline or alarm, or null when none. */
@@ -35,8 +35,7 @@ export function advanceTime(k: Kernel, to: number): void {
       emit(k, { type: 'proc.woken', pid: p.pid, reason: 'timeout' });
     }
     if (p.alarmAt !== null && p.alarmAt <= k.now && p.state !== 'zombie' && p.state !== 'dead') {
-      p.alarmAt = null;
-      send_sig(k, p, SIGALRM, null);
+      it_real_fn(k, p);
       deliverSignals(k, p, true);
     }
   }

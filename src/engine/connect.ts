@@ -16,6 +16,7 @@ import { AF_UNSPEC } from './constants';
 import type { Errno } from './errno';
 import { lookupPath } from './fs';
 import { emit } from './kernel';
+import { isBsd43, sonewconnRefuses } from './profiles';
 import { err, ok } from './result';
 import { allocSkb, discardSkb } from './skb';
 import { credOf, setState, timeoFor, unix_create1, unix_may_send, unix_recvq_full } from './sock';
@@ -27,6 +28,7 @@ import { type Block, sk_data_ready, wakePeerWait } from './wait';
  * The socket a name refers to. Mirrors unix_find_other(): a missing path gives ENOENT (or
  * ENOTDIR); a path that is not a socket, or whose socket is gone, ECONNREFUSED; a socket of
  * another type EPROTOTYPE. A missing abstract name gives ECONNREFUSED; abstract names are per type.
+ * On 4.3BSD a path that is not a socket gives ENOTSOCK instead.
  */
 export function unix_find_other(
   k: Kernel,
@@ -41,6 +43,8 @@ export function unix_find_other(
   const { path } = unix_mkname_bsd(addr, addrlen);
   const node = lookupPath(k, p, path);
   if (typeof node === 'string') return node;
+  // 4.3BSD unp_connect(): "if ((ip->i_mode&IFMT) != IFSOCK) { error = ENOTSOCK; goto bad; }"
+  if (node.kind !== 'socket' && isBsd43(k)) return 'ENOTSOCK';
   if (node.kind !== 'socket' || !node.sock) return 'ECONNREFUSED';
   if (node.sock.type !== type) return 'EPROTOTYPE';
   return node.sock;
@@ -51,7 +55,9 @@ export function unix_find_other(
  * target gives ENOENT even on a connected socket), then it must be listening and not shut for
  * reading (else ECONNREFUSED), then its queue must have room (else EAGAIN, or sleep on its
  * peer_wait), and only then is the caller's own state checked (EISCONN, EINVAL). Success queues
- * an embryo socket on the listener: the connection is complete before accept().
+ * an embryo socket on the listener: the connection is complete before accept(). On 4.3BSD a
+ * full queue refuses the connection at once (ECONNREFUSED), never sleeping.
+ * Simplified: on 4.3BSD too the caller's own state is checked last (soconnect() checks it first).
  */
 export function unix_stream_connect(
   k: Kernel,
@@ -73,7 +79,11 @@ export function unix_stream_connect(
   const other = unix_find_other(k, p, a, addrlen, sk.type);
   if (typeof other === 'string') return err(other);
   if (other.state !== 'TCP_LISTEN' || other.shutdown & 1) return err('ECONNREFUSED');
-  if (unix_recvq_full(other)) {
+  if (isBsd43(k)) {
+    // 4.3BSD unp_connect(): "((so2->so_options&SO_ACCEPTCONN) == 0 ||
+    // (so2 = sonewconn(so2)) == 0)) { error = ECONNREFUSED; goto bad; }"
+    if (sonewconnRefuses(other)) return err('ECONNREFUSED');
+  } else if (unix_recvq_full(other)) {
     const timeo = timeoFor(file.nonblock, sk.sndtimeoMs, timedOut, resumed);
     if (timeo === 0) return err('EAGAIN');
     return {

@@ -56,7 +56,11 @@ export function do_fork(k: Kernel, p: Process, opts: ForkOptions = {}): Process 
     tty: p.tty,
     savedMask: null,
     exit: null,
+    // Interval timers are not inherited (fork(2)).
     alarmAt: null,
+    alarmIntervalMs: 0,
+    alarmExpires: 0,
+    alarmSignalled: false,
     outside: p.outside,
   };
   k.procs.set(pid, child);

@@ -14,6 +14,7 @@ export { fdClose, fdGet, fdInstallAt } from './fdtable';
 export { absolutePath, createNode, listFiles, lookupPath } from './fs';
 export { checkInvariants } from './invariants';
 export {
+  BSD43_DEFAULTS,
   cloneKernel,
   createKernel,
   ensureDir,
@@ -35,6 +36,7 @@ export {
   type StepRecord,
   step,
 } from './machine';
+export { backlogCapacity, isBsd43, listenBacklog, profileConfig } from './profiles';
 export type { Program, ProgramAction, ProgramLocation } from './program';
 export {
   defaultAction,

@@ -8,12 +8,23 @@ import type { FdTable, FsNode, Kernel, KernelConfig, OpenFile, Process, Terminal
 
 /** The tunables measured on the oracle's Linux 6.18 machine (kernel-oracle/env.txt). */
 export const LINUX_DEFAULTS: KernelConfig = {
+  profile: 'linux',
   somaxconn: 4096,
   wmemDefault: 212992,
   rmemDefault: 212992,
   wmemMax: 4194304,
   rmemMax: 4194304,
   maxDgramQlen: 10,
+};
+
+/**
+ * The 4.3BSD profile: listen's backlog capped at SOMAXCONN, 5 ("#define SOMAXCONN 5" in 4.3BSD
+ * sys/h/socket.h). Simplified: buffer sizes and datagram queues keep Linux's accounting.
+ */
+export const BSD43_DEFAULTS: KernelConfig = {
+  ...LINUX_DEFAULTS,
+  profile: '4.3bsd',
+  somaxconn: 5,
 };
 
 /** The first inode number handed to sockets, so they look like real `socket:[N]` numbers. */
@@ -34,11 +45,12 @@ function makeDir(k: Kernel | null, ino: number, mode = 0o755): FsNode {
 
 /**
  * A fresh kernel with an empty filesystem holding `/` and `/tmp` (and any `dirs` given),
- * and no processes.
+ * and no processes. Tunables not given take the defaults of `config.profile` (Linux's if none).
  */
 export function createKernel(config: Partial<KernelConfig> = {}, dirs: string[] = []): Kernel {
+  const defaults = config.profile === '4.3bsd' ? BSD43_DEFAULTS : LINUX_DEFAULTS;
   const k: Kernel = {
-    config: { ...LINUX_DEFAULTS, ...config },
+    config: { ...defaults, ...config },
     procs: new Map(),
     root: makeDir(null, 2),
     abstract: new Map(),
@@ -145,6 +157,9 @@ export function spawnProcess(k: Kernel, opts: SpawnOptions): Process {
     savedMask: null,
     exit: null,
     alarmAt: null,
+    alarmIntervalMs: 0,
+    alarmExpires: 0,
+    alarmSignalled: false,
     outside: opts.outside ?? false,
   };
   if (!opts.noStdio) {

@@ -18,6 +18,7 @@ import {
 } from './constants';
 import { fget } from './fdtable';
 import { emit } from './kernel';
+import { isBsd43 } from './profiles';
 import { err } from './result';
 import { discardSkb, freeSkb, skbLen } from './skb';
 import { timeoFor } from './sock';
@@ -138,7 +139,7 @@ function recvUrgent(k: Kernel, sk: UnixSock, flags: number): Received {
  * A stream read: merges skbs until `len` bytes or the queue runs dry, never across an skb that
  * carries files or across different credentials (when the reader wants them). Queued data
  * comes before a pending error, and EOF (0) after both. MSG_WAITALL waits for all `len` bytes.
- * Not connected: EINVAL.
+ * Not connected (or listening): EINVAL; ENOTCONN on 4.3BSD.
  */
 export function unix_stream_read_generic(
   k: Kernel,
@@ -146,7 +147,11 @@ export function unix_stream_read_generic(
   file: OpenFile,
   a: RecvArgs,
 ): Received | Block {
-  if (sk.state !== 'TCP_ESTABLISHED') return failed(err('EINVAL'));
+  if (sk.state !== 'TCP_ESTABLISHED') {
+    // 4.3BSD soreceive(): "if ((so->so_state & SS_ISCONNECTED) == 0 &&
+    // (so->so_proto->pr_flags & PR_CONNREQUIRED)) rcverr(ENOTCONN);"
+    return failed(err(isBsd43(k) ? 'ENOTCONN' : 'EINVAL'));
+  }
   if (a.flags & MSG_OOB) return recvUrgent(k, sk, a.flags);
   const peek = (a.flags & MSG_PEEK) !== 0;
   // sock_rcvlowat(): all of len with MSG_WAITALL, else SO_RCVLOWAT capped at len; never 0.

@@ -5,8 +5,9 @@
  */
 
 import { do_exit } from './exit';
+import { rearm_itimer } from './itimer';
 import { emit } from './kernel';
-import { defaultAction, SIGKILL, signalName } from './signals';
+import { defaultAction, SIGALRM, SIGKILL, signalName } from './signals';
 import type { Kernel, Process } from './types';
 
 /**
@@ -62,12 +63,15 @@ export function deliverSignals(k: Kernel, p: Process, fatalOnly = false): number
       continue;
     }
     const act = sig === SIGKILL ? 'default' : (p.sigactions[sig]?.handler ?? 'default');
+    if (act === 'handler' && fatalOnly) {
+      keep.push(sig);
+      continue;
+    }
+    // Taking SIGALRM off the pending set restarts a repeating ITIMER_REAL (dequeue_signal()).
+    if (sig === SIGALRM) rearm_itimer(k, p);
     if (act === 'handler') {
-      if (fatalOnly) keep.push(sig);
-      else {
-        handlers.push(sig);
-        emit(k, { type: 'signal.delivered', pid: p.pid, signal: signalName(sig), action: 'handler' });
-      }
+      handlers.push(sig);
+      emit(k, { type: 'signal.delivered', pid: p.pid, signal: signalName(sig), action: 'handler' });
       continue;
     }
     if (act === 'ignore') continue;

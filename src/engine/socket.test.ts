@@ -74,6 +74,8 @@ describe('socket()', () => {
       'EPROTONOSUPPORT',
     );
     expect(w.call(p, { name: 'socketpair', domain: AF_INET, type: 1, protocol: 0 }).errno).toBe('EOPNOTSUPP');
+    // AF_INET6 too (probed on Linux 6.18: fixtures/probes/socketpair_families.txt).
+    expect(w.call(p, { name: 'socketpair', domain: 10, type: 1, protocol: 0 }).errno).toBe('EOPNOTSUPP');
   });
 
   it('shows SOCK_NONBLOCK and SOCK_CLOEXEC as O_NONBLOCK and FD_CLOEXEC', () => {

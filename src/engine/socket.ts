@@ -30,8 +30,10 @@ function checkSocketArgs(
   const base = type & SOCK_TYPE_MASK;
   if (domain < 0 || domain >= AF_MAX) return 'EAFNOSUPPORT';
   if (base >= SOCK_MAX) return 'EINVAL';
-  // Simplified: only AF_UNIX is modelled; socketpair on other families is EOPNOTSUPP as on inet.
-  if (domain !== AF_UNIX) return forPair && domain === 2 ? 'EOPNOTSUPP' : 'EAFNOSUPPORT';
+  // Simplified: only AF_UNIX is modelled. socketpair on AF_INET and AF_INET6, which every kernel
+  // has, is EOPNOTSUPP (inet_stream_ops' sock_no_socketpair); other families depend on the
+  // modules a kernel has loaded (fixtures/probes/socketpair_families.txt) and are EAFNOSUPPORT here.
+  if (domain !== AF_UNIX) return forPair && (domain === 2 || domain === 10) ? 'EOPNOTSUPP' : 'EAFNOSUPPORT';
   if (protocol !== 0 && protocol !== AF_UNIX) return 'EPROTONOSUPPORT';
   if (base === 1) return { type: 'stream', flags };
   if (base === 2 || base === SOCK_RAW) return { type: 'dgram', flags };

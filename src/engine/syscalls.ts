@@ -87,6 +87,10 @@ export type Syscall =
   | { name: 'clock_gettime' }
   | { name: 'nanosleep'; ms: number }
   | { name: 'alarm'; seconds: number }
+  /** ITIMER_REAL: first expiry after `ms` (0 disarms), then every `intervalMs` (0: once); returns the old setting (timer). */
+  | { name: 'setitimer'; ms: number; intervalMs: number }
+  /** ITIMER_REAL's time left and interval (timer). */
+  | { name: 'getitimer' }
   | { name: 'pause' }
   /** how: SIG_BLOCK 0, SIG_UNBLOCK 1, SIG_SETMASK 2; set null only reads the mask. */
   | { name: 'sigprocmask'; how: number; set: number[] | null }
@@ -139,6 +143,8 @@ export interface SysResult {
   value?: number;
   /** sigprocmask: the mask before the call. */
   mask?: number[];
+  /** setitimer (the old setting) and getitimer: ITIMER_REAL's time left and interval, in ms. */
+  timer?: { ms: number; intervalMs: number };
   /** getsockopt SO_PEERCRED. */
   cred?: CredArg;
   stat?: StatResult;

@@ -249,8 +249,14 @@ export interface Process {
   /** The mask sigsuspend replaced, restored when it returns (null outside sigsuspend). */
   savedMask: number[] | null;
   exit: ExitStatus | null;
-  /** Alarm deadline (simulated ms), or null. */
+  /** When ITIMER_REAL (alarm, setitimer) expires next (simulated ms), or null while it is not running. */
   alarmAt: number | null;
+  /** ITIMER_REAL's interval (it_real_incr) in ms: 0 for a timer that runs once. */
+  alarmIntervalMs: number;
+  /** ITIMER_REAL's last expiry time (the hrtimer's expires), from which a repeating timer is restarted. */
+  alarmExpires: number;
+  /** The timer's SIGALRM is pending: taking it restarts a repeating timer. */
+  alarmSignalled: boolean;
   /** True for a process that stands for activity outside a replayed trace. */
   outside: boolean;
 }
@@ -273,9 +279,17 @@ export interface FsNode {
   createdAt: number;
 }
 
+/**
+ * Whose rules the model follows where kernels differ: Linux (checked against the real kernel)
+ * or 4.3BSD as its 1986 sources have it (the era of the socket tutorials).
+ */
+export type KernelProfile = 'linux' | '4.3bsd';
+
 /** Tunables, as /proc/sys shows them on the recording machine. */
 export interface KernelConfig {
-  /** net.core.somaxconn */
+  /** The kernel whose behaviour the model follows; Linux unless chosen otherwise. */
+  profile: KernelProfile;
+  /** net.core.somaxconn (SOMAXCONN, a constant, on 4.3BSD) */
   somaxconn: number;
   /** net.core.wmem_default and rmem_default */
   wmemDefault: number;

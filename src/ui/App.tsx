@@ -5,6 +5,7 @@
 import { Diagram } from './diagram/Diagram';
 import { Embed } from './Embed';
 import { useDisplaySettings, useKeyboard, usePlayback, useRemoteControl, useUrlSync } from './hooks';
+import { LessonsList, QuestionPanel } from './lessons/Lessons';
 import { Presentation } from './Presentation';
 import { CodePanes } from './panels/CodePanes';
 import { Controls } from './panels/Controls';
@@ -13,6 +14,7 @@ import { NarrationPanel } from './panels/NarrationPanel';
 import { NextProcess } from './panels/NextProcess';
 import { Notice } from './panels/Notice';
 import { ProgramEditor } from './panels/ProgramEditor';
+import { ReferenceCard } from './panels/ReferenceCard';
 import { RunBar } from './panels/RunBar';
 import { Scrubber } from './panels/Scrubber';
 import { SequenceDiagram } from './panels/SequenceDiagram';
@@ -44,6 +46,9 @@ export function App() {
       <Header />
       <main className="app-main">
         <Notice />
+        <ReferenceCard />
+        <LessonsList />
+        <QuestionPanel />
         <ImportProgress />
         <div className="bar">
           <Controls />

@@ -51,13 +51,22 @@ export function usePlayback(): void {
 export function useUrlSync(): void {
   const id = useApp((s) => s.run.scenario.id);
   const cursor = useApp((s) => s.cursor);
+  const profile = useApp((s) => s.profile);
   useEffect(() => {
     const params = new URLSearchParams(window.location.search);
-    if (params.get('scenario') === id && params.get('step') === String(cursor)) return;
+    const wantProfile = profile === 'linux' ? null : profile;
+    if (
+      params.get('scenario') === id &&
+      params.get('step') === String(cursor) &&
+      params.get('profile') === wantProfile
+    )
+      return;
     params.set('scenario', id);
     params.set('step', String(cursor));
+    if (wantProfile) params.set('profile', wantProfile);
+    else params.delete('profile');
     window.history.replaceState(null, '', `${window.location.pathname}?${params}`);
-  }, [id, cursor]);
+  }, [id, cursor, profile]);
 }
 
 /**

@@ -2,9 +2,10 @@
  * The scenarios the app can open: the library (C programs; the script-only benchmark
  * scenario stays hidden), and the user's own, imported scenario.
  */
-import { Timeline } from '../engine';
+import { type KernelProfile, Timeline } from '../engine';
 import type { Diagnostic } from '../programs/c/ast';
 import { buildScenario, type CScenario } from '../programs/c/scenario';
+import { CARDS } from '../programs/reference';
 import { HIDDEN_SCENARIOS, type Scenario } from '../programs/scenarios';
 import { C_SCENARIOS } from '../programs/scenarios/c';
 import type { Drafts } from './programs';
@@ -35,9 +36,14 @@ export const LIBRARY: readonly ScenarioMeta[] = C_SCENARIOS.map(({ id, title, su
 /** The scenario a fresh page opens on. */
 export const DEFAULT_ID = LIBRARY[0].id;
 
-/** The library scenario with this id (C, or the hidden script ones), or undefined. */
+/** The scenarios of the reference cards' errors (`card-listen-EINVAL`), by id. */
+const CARD_SCENARIOS = new Map(
+  CARDS.flatMap((card) => card.errors.map((e) => [e.scenario.id, e.scenario] as const)),
+);
+
+/** The library scenario with this id (C, a reference card's error, or the hidden script ones), or undefined. */
 export function findEntry(id: string): Entry | undefined {
-  const c = C_SCENARIOS.find((s) => s.id === id);
+  const c = C_SCENARIOS.find((s) => s.id === id) ?? CARD_SCENARIOS.get(id);
   if (c) return { kind: 'c', meta: { id: c.id, title: c.title, summary: c.summary }, c: c.scenario };
   const script = HIDDEN_SCENARIOS.find((s) => s.id === id);
   return script ? { kind: 'script', scenario: script } : undefined;
@@ -50,19 +56,20 @@ export function findEntry(id: string): Entry | undefined {
 export function openEntry(
   entry: Entry,
   drafts: Drafts,
+  profile: KernelProfile = 'linux',
 ): { run: Run; diagnostics: Diagnostic[]; notices: string[] } {
   if (entry.kind === 'script') return { run: runScenario(entry.scenario), diagnostics: [], notices: [] };
   const notices: string[] = [];
   const draft = drafts[entry.meta.id];
   let c = draft ?? entry.c;
-  let built = buildScenario(c);
+  let built = buildScenario(c, profile);
   const diagnostics = built.diagnostics;
   if (!built.machine && draft && draft !== entry.c && !USER_IDS.includes(entry.meta.id)) {
     notices.push(
       `Your edited programs for "${entry.meta.title}" do not compile yet, so the original runs until you fix them (see the errors beside the code).`,
     );
     c = entry.c;
-    built = buildScenario(c);
+    built = buildScenario(c, profile);
   }
   if (!built.machine) {
     const first = built.diagnostics.find((d) => d.severity === 'error');

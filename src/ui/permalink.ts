@@ -41,6 +41,8 @@ export interface LinkExtras {
   program: string | null;
   /** Where the user chose the next process: [step, pid] pairs, in order. */
   branches: [number, number][];
+  /** The kernel profile, when it is not Linux. */
+  profile?: string;
 }
 
 /** The URL of what is on screen, or null when it would be too long. */
@@ -53,6 +55,7 @@ export async function permalink(
   const params = new URLSearchParams();
   params.set('scenario', id);
   params.set('step', String(step));
+  if (extras.profile && extras.profile !== 'linux') params.set('profile', extras.profile);
   if (extras.branches.length > 0)
     params.set('branches', extras.branches.map(([s, p]) => `${s}:${p}`).join(','));
   if (extras.program !== null) params.set('program', await pack(extras.program));

@@ -3,10 +3,12 @@
  * else (the state at the cursor, its layout, the narration) is derived from these.
  */
 import { create } from 'zustand';
-import { Timeline } from '../engine';
+import { type KernelProfile, Timeline } from '../engine';
 import type { Diagnostic } from '../programs/c/ast';
 import { buildScenario, type CScenario, parseScenario } from '../programs/c/scenario';
 import { summaryLine } from '../programs/replay/replay';
+import { type Progress as LessonsProgress, loadProgress, saveProgress } from './lessons/progress';
+import { type LessonSession, openLesson } from './lessons/session';
 import {
   DEFAULT_ID,
   type Entry,
@@ -129,6 +131,27 @@ export interface AppState {
   embed: EmbedOptions | null;
   /** The last step the controls may reach (the run's end, or an embed's `end`). */
   lastStep(): number;
+  /** Whether the list of lessons is shown (?lessons). */
+  lessonsOpen: boolean;
+  setLessonsOpen(open: boolean): void;
+  /** The lesson being taken, with its questions placed at their steps. */
+  session: LessonSession | null;
+  /** The learner's answers and variations, per lesson (saved in the browser). */
+  progress: LessonsProgress;
+  openLesson(id: string, seed?: number): void;
+  /** Checks an answer to a question of the open lesson and keeps it. */
+  answer(questionId: string, given: string): boolean;
+  /** Asks a question again in a new variation of the lesson (a new seed). */
+  retryQuestion(questionId: string): void;
+  resetLessons(): void;
+  /** The step the learner may reach before the next unanswered question (or the end). */
+  gate(target: number): number;
+  /** The reference card shown (a call name; '' for the list of cards), or null for none. */
+  card: string | null;
+  setCard(call: string | null): void;
+  /** Which kernel the C scenarios run on: Linux (verified against the real kernel) or 4.3BSD. */
+  profile: KernelProfile;
+  setProfile(profile: KernelProfile): void;
   /** Presentation mode: full screen, large type, captions. */
   presenting: boolean;
   setPresenting(on: boolean): void;
@@ -173,7 +196,7 @@ function initialState(): {
   const traceLater = (id === TRACE_ID && keptTrace() !== null) || params.has('program');
   if (!entry && !traceLater)
     notices.push(`There is no scenario called "${id}", so the default scenario is shown instead.`);
-  const opened = openEntry(entry ?? (findEntry(DEFAULT_ID) as Entry), drafts);
+  const opened = openEntry(entry ?? (findEntry(DEFAULT_ID) as Entry), drafts, initialProfile());
   notices.push(...opened.notices);
   const run = opened.run;
   let cursor = stepText === null || traceLater ? 0 : Number(stepText);
@@ -190,6 +213,12 @@ function initialState(): {
     drafts,
     diagnostics: opened.diagnostics,
   };
+}
+
+/** The kernel a link asks for (?profile=4.3bsd), else Linux. */
+function initialProfile(): KernelProfile {
+  if (typeof window === 'undefined') return 'linux';
+  return new URLSearchParams(window.location.search).get('profile') === '4.3bsd' ? '4.3bsd' : 'linux';
 }
 
 /** The speed a link asks for (?speed=2), else 1. */
@@ -233,6 +262,103 @@ export const useApp = create<AppState>((set, get) => ({
   theme: 'auto',
   embed: typeof window === 'undefined' ? null : embedOptions(new URLSearchParams(window.location.search)),
   presenting: false,
+  profile: initialProfile(),
+  card: typeof window === 'undefined' ? null : new URLSearchParams(window.location.search).get('call'),
+  lessonsOpen: typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('lessons'),
+  setLessonsOpen(lessonsOpen) {
+    set({ lessonsOpen });
+    const params = new URLSearchParams(window.location.search);
+    if (lessonsOpen) params.set('lessons', '');
+    else params.delete('lessons');
+    window.history.replaceState(
+      null,
+      '',
+      `${window.location.pathname}?${params}`.replace(/lessons=(&|$)/, 'lessons$1'),
+    );
+  },
+  session: null,
+  progress: loadProgress(),
+  openLesson(id, seed) {
+    if (building) building.stop = true;
+    const s = seed ?? get().progress[id]?.seed ?? 0;
+    const opened = openLesson(id, s);
+    if (!opened) {
+      set({ notice: `There is no lesson called "${id}".`, lessonsOpen: true });
+      return;
+    }
+    const progress = { ...get().progress, [id]: { seed: s, answers: get().progress[id]?.answers ?? {} } };
+    const error = saveProgress(progress);
+    set({
+      run: opened.run,
+      session: opened.session,
+      progress,
+      cursor: 0,
+      lastMove: 'jump',
+      playing: false,
+      lessonsOpen: false,
+      diagnostics: [],
+      notice: error,
+    });
+    const params = new URLSearchParams(window.location.search);
+    params.delete('lessons');
+    params.set('lesson', id);
+    window.history.replaceState(null, '', `${window.location.pathname}?${params}`);
+  },
+  answer(questionId, given) {
+    const { session, progress } = get();
+    const q = session?.questions.find((x) => x.id === questionId);
+    if (!session || !q) return false;
+    const correct =
+      q.question.kind === 'choice'
+        ? Number(given) === q.question.answer
+        : Number(given) === q.question.answer && given.trim() !== '';
+    const id = session.lesson.id;
+    const mine = progress[id] ?? { seed: session.seed, answers: {} };
+    const next = {
+      ...progress,
+      [id]: { ...mine, answers: { ...mine.answers, [questionId]: { given, correct, seed: session.seed } } },
+    };
+    const error = saveProgress(next);
+    set({ progress: next, ...(error ? { notice: error } : {}) });
+    return correct;
+  },
+  retryQuestion(questionId) {
+    const { session, progress } = get();
+    if (!session) return;
+    const id = session.lesson.id;
+    const mine = progress[id];
+    const answers = { ...(mine?.answers ?? {}) };
+    delete answers[questionId];
+    const seed = session.seed + 1;
+    const next = { ...progress, [id]: { seed, answers } };
+    saveProgress(next);
+    set({ progress: next });
+    get().openLesson(id, seed);
+    const q = get().session?.questions.find((x) => x.id === questionId);
+    if (q) get().goTo(q.at - 1);
+  },
+  resetLessons() {
+    const listOpen = get().lessonsOpen;
+    saveProgress({});
+    set({ progress: {} });
+    const s = get().session;
+    if (s) get().openLesson(s.lesson.id, 0);
+    if (listOpen) set({ lessonsOpen: true });
+  },
+  setCard(card) {
+    set({ card });
+    const params = new URLSearchParams(window.location.search);
+    if (card === null) params.delete('call');
+    else params.set('call', card);
+    window.history.replaceState(null, '', `${window.location.pathname}?${params}`);
+  },
+  setProfile(profile) {
+    set({ profile });
+    const { run, cursor } = get();
+    if (run.source.kind !== 'c') return;
+    get().openScenario(run.scenario.id);
+    get().goTo(cursor);
+  },
   setPresenting(presenting) {
     set({
       presenting,
@@ -263,7 +389,7 @@ export const useApp = create<AppState>((set, get) => ({
     const notices: string[] = [];
     if (!entry)
       notices.push(`There is no scenario called "${id}", so the default scenario is shown instead.`);
-    const opened = openEntry(entry ?? (findEntry(DEFAULT_ID) as Entry), drafts);
+    const opened = openEntry(entry ?? (findEntry(DEFAULT_ID) as Entry), drafts, get().profile);
     notices.push(...opened.notices);
     const run = opened.run;
     let cursor = step;
@@ -279,6 +405,7 @@ export const useApp = create<AppState>((set, get) => ({
       lastMove: 'jump',
       playing: false,
       building: null,
+      session: null,
       diagnostics: opened.diagnostics,
       notice: notices.length ? notices.join(' ') : null,
     });
@@ -304,7 +431,7 @@ export const useApp = create<AppState>((set, get) => ({
     if (!c) return;
     if (building) building.stop = true;
     const meta: ScenarioMeta = get().run.scenario;
-    const built = buildScenario(c);
+    const built = buildScenario(c, get().profile);
     const errors = built.diagnostics.filter((d) => d.severity === 'error').length;
     if (!built.machine) {
       set({
@@ -333,7 +460,14 @@ export const useApp = create<AppState>((set, get) => ({
         return;
       }
       building = null;
-      set({ run: r.value, cursor: 0, lastMove: 'jump', building: null, notice: endNotice(r.value) });
+      set({
+        run: r.value,
+        cursor: 0,
+        lastMove: 'jump',
+        building: null,
+        session: null,
+        notice: endNotice(r.value),
+      });
     };
     setTimeout(slice, 0);
   },
@@ -400,6 +534,7 @@ export const useApp = create<AppState>((set, get) => ({
             cursor,
             lastMove: 'jump',
             building: null,
+            session: null,
             pendingVerdict: null,
             diagnostics: [],
             notice: notes.length > 0 ? notes.join(' ') : null,
@@ -422,7 +557,11 @@ export const useApp = create<AppState>((set, get) => ({
       run.source.kind === 'c' && (USER_IDS.includes(id) || id in drafts) ? scenarioJson(run.source.c) : null;
     const branches = run.branchedAt.map((at): [number, number] => [at, run.steps[at]?.pid ?? 0]);
     const base = `${window.location.origin}${window.location.pathname}`;
-    return permalink(base, USER_IDS.includes(id) ? SHARED : id, cursor, { program, branches });
+    return permalink(base, USER_IDS.includes(id) ? SHARED : id, cursor, {
+      program,
+      branches,
+      profile: get().profile,
+    });
   },
   async openLink(params) {
     const data = params.get('program');
@@ -484,13 +623,24 @@ export const useApp = create<AppState>((set, get) => ({
     const { run, embed } = get();
     return Math.min(run.steps.length, embed?.end ?? Number.POSITIVE_INFINITY);
   },
+  gate(target) {
+    const { session, progress } = get();
+    if (!session) return target;
+    const answers = progress[session.lesson.id]?.answers ?? {};
+    for (const q of session.questions) {
+      const a = answers[q.id];
+      if (q.at <= target && !(a && a.seed === session.seed)) return q.at - 1;
+    }
+    return target;
+  },
   goTo(step) {
-    const cursor = clamp(step, 0, get().lastStep());
+    const cursor = clamp(get().gate(step), 0, get().lastStep());
     set({ cursor, lastMove: cursor === get().cursor + 1 ? 'forward' : 'jump' });
   },
   stepForward() {
     const { cursor } = get();
-    if (cursor < get().lastStep()) set({ cursor: cursor + 1, lastMove: 'forward' });
+    if (get().gate(cursor + 1) === cursor) set({ playing: false });
+    else if (cursor < get().lastStep()) set({ cursor: cursor + 1, lastMove: 'forward' });
     else set({ playing: false });
   },
   stepBack() {
@@ -500,7 +650,7 @@ export const useApp = create<AppState>((set, get) => ({
     set({ cursor: 0, lastMove: 'jump', playing: false });
   },
   toEnd() {
-    set({ cursor: get().lastStep(), lastMove: 'jump', playing: false });
+    set({ cursor: get().gate(get().lastStep()), lastMove: 'jump', playing: false });
   },
   play() {
     const { cursor, embed } = get();
@@ -535,6 +685,12 @@ export const useApp = create<AppState>((set, get) => ({
     set({ theme });
   },
 }));
+
+// ?lesson=ID opens that lesson once the store exists.
+if (typeof window !== 'undefined') {
+  const lesson = new URLSearchParams(window.location.search).get('lesson');
+  if (lesson) useApp.getState().openLesson(lesson);
+}
 
 // A permalink with programs or chosen processes is opened once the page is up (unpacking is async).
 if (typeof window !== 'undefined') {

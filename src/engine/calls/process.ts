@@ -1,6 +1,7 @@
 /** System call entries for processes, signals and time. */
 import type { Resume } from '../dispatch';
 import { do_fork, do_group_exit, sys_waitpid } from '../exit';
+import { alarm_setitimer, do_getitimer, do_setitimer } from '../itimer';
 import { err, ok } from '../result';
 import { deliverSignals, isIgnored, send_sig } from '../signal';
 import { SIGCHLD, SIGKILL, SIGSTOP } from '../signals';
@@ -101,11 +102,14 @@ export function runProcessCall(k: Kernel, p: Process, call: Syscall, r: Resume):
     case 'nanosleep':
       if (r.timedOut || call.ms <= 0) return ok();
       return { block: { kind: 'timer' }, timeoutMs: call.ms };
-    case 'alarm': {
-      const left = p.alarmAt === null ? 0 : Math.max(0, Math.ceil((p.alarmAt - k.now) / 1000));
-      p.alarmAt = call.seconds > 0 ? k.now + call.seconds * 1000 : null;
-      return ok(left);
-    }
+    case 'alarm':
+      return ok(alarm_setitimer(k, p, call.seconds));
+    case 'setitimer':
+      // The C library checks the timevals (get_itimerval()); here only what milliseconds can get wrong.
+      if (!(call.ms >= 0 && call.intervalMs >= 0)) return err('EINVAL');
+      return ok(0, { timer: do_setitimer(k, p, call.ms, call.intervalMs) });
+    case 'getitimer':
+      return ok(0, { timer: do_getitimer(k, p) });
     case 'pause':
       return { block: { kind: 'signal' }, timeoutMs: null };
     case 'sigprocmask':

@@ -3,7 +3,15 @@
  * import and export and for `npm run sim`. Reading it checks every field and says where a
  * problem is; building it compiles each program once and starts the processes in list order.
  */
-import { createKernel, createMachine, type Machine, type Program, spawnProcess } from '../../engine';
+import {
+  createKernel,
+  createMachine,
+  type KernelProfile,
+  type Machine,
+  type Program,
+  profileConfig,
+  spawnProcess,
+} from '../../engine';
 import type { Diagnostic } from './ast';
 import { type Build, buildProgram } from './build';
 import { CProgram } from './program';
@@ -112,7 +120,7 @@ export function programKey(p: CProcessSpec): string {
 }
 
 /** Compiles the scenario's programs and creates its processes (in list order). */
-export function buildScenario(s: CScenario): BuiltScenario {
+export function buildScenario(s: CScenario, profile: KernelProfile = 'linux'): BuiltScenario {
   const builds = new Map<string, Build>();
   for (const p of s.processes) {
     const key = programKey(p);
@@ -121,7 +129,7 @@ export function buildScenario(s: CScenario): BuiltScenario {
   const diagnostics = [...builds.values()].flatMap((b) => b.diagnostics);
   diagnostics.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   if ([...builds.values()].some((b) => !b.program)) return { machine: null, builds, pids: [], diagnostics };
-  const k = createKernel({}, s.dirs);
+  const k = createKernel(profileConfig(profile), s.dirs);
   const programs = new Map<number, Program>();
   const pids: number[] = [];
   const enc = new TextEncoder();

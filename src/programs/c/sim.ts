@@ -3,7 +3,7 @@
  * it ended: the result `npm run sim -- FILE --json` prints, and what the tests compare with the
  * output recorded on Linux.
  */
-import { type Ending, type Machine, signalName, step } from '../../engine';
+import { type Ending, type KernelProfile, type Machine, signalName, step } from '../../engine';
 import { formatDiagnostic } from './frontend';
 import { CProgram } from './program';
 import { buildScenario, type CScenario } from './scenario';
@@ -61,8 +61,12 @@ export function report(m: Machine, names: string[], pids: number[]): SimProcess[
 }
 
 /** Builds and runs a scenario. */
-export function simulate(s: CScenario, limit = DEFAULT_STEP_LIMIT): SimResult {
-  const built = buildScenario(s);
+export function simulate(
+  s: CScenario,
+  limit = DEFAULT_STEP_LIMIT,
+  profile: KernelProfile = 'linux',
+): SimResult {
+  const built = buildScenario(s, profile);
   // As gcc writes them: "file:line:col: warning: message"; errors without the word.
   const warnings = built.diagnostics
     .filter((d) => d.severity === 'warning')

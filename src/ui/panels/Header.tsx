@@ -1,5 +1,6 @@
 /** The page header: the title, the scenario picker and the display settings. */
 import { useRef } from 'react';
+import type { KernelProfile } from '../../engine';
 import { IMPORTED, LIBRARY, SHARED, USER_IDS } from '../library';
 import { type Theme, useApp } from '../store';
 
@@ -34,6 +35,7 @@ export function Header() {
   const shared = useApp((s) => s.drafts[SHARED]);
   const largeType = useApp((s) => s.largeType);
   const theme = useApp((s) => s.theme);
+  const profile = useApp((s) => s.profile);
   const { openScenario, setLargeType, setTheme } = useApp.getState();
   return (
     <header className="app-header">
@@ -53,6 +55,22 @@ export function Header() {
           ) : null}
         </select>
       </label>
+      <label>
+        Kernel{' '}
+        <select
+          value={profile}
+          onChange={(e) => useApp.getState().setProfile(e.target.value as KernelProfile)}
+        >
+          <option value="linux">Linux 6.18</option>
+          <option value="4.3bsd">4.3BSD (1986)</option>
+        </select>
+      </label>
+      <button type="button" onClick={() => useApp.getState().setLessonsOpen(true)}>
+        Lessons
+      </button>
+      <button type="button" onClick={() => useApp.getState().setCard('')}>
+        Reference
+      </button>
       <ImportTrace />
       <div className="settings">
         <label>

@@ -308,7 +308,8 @@ function emitArith(f: FuncContext, op: string, t: CType, pos: Pos): void {
       else f.emit(Op.ModU);
       break;
     case '*':
-      f.emit(isFloat(t) ? Op.FMul : Op.Mul);
+      // An int product over 2^53 would lose its low bits as a double: multiply as imul does.
+      f.emit(isFloat(t) ? Op.FMul : sizeOf(t) <= 4 ? Op.Mul32 : Op.Mul);
       break;
     case '<<':
       f.emit(Op.Shl);

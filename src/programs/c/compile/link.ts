@@ -25,8 +25,8 @@ export interface CompiledProgram {
   /** The initial data image, loaded at DATA_BASE. */
   data: Uint8Array;
   main: number;
-  /** Addresses of the runtime's globals that the program uses. */
-  runtime: { errno: number | null; stdin: number | null; stdout: number | null; stderr: number | null };
+  /** Addresses of the runtime's globals that the program uses (getopt's always exist when it is called). */
+  runtime: RuntimeGlobals;
   /** FILE objects for the standard streams. */
   stdFiles: number[];
   /** Byte strings the Bytes op writes. */
@@ -35,6 +35,21 @@ export interface CompiledProgram {
   records: Map<string, CType>;
   diagnostics: Diagnostic[];
 }
+
+/** The addresses of the runtime's globals (null when the program neither declares nor needs one). */
+export interface RuntimeGlobals {
+  errno: number | null;
+  stdin: number | null;
+  stdout: number | null;
+  stderr: number | null;
+  optarg: number | null;
+  optind: number | null;
+  opterr: number | null;
+  optopt: number | null;
+}
+
+/** getopt's globals: size, and the value glibc starts them with (optind 1, opterr 1, optopt '?'). */
+const GETOPT_GLOBALS = { optarg: [8, 0], optind: [4, 1], opterr: [4, 1], optopt: [4, 63] } as const;
 
 /** Globals the runtime defines when the program declares them (extern). */
 const RUNTIME_GLOBALS = new Set([
@@ -89,7 +104,16 @@ export function linkProgram(
     }
   }
   const g: Gen = { p, f: new FuncContext('<globals>', { kind: 'void' }), natives, defined };
-  const runtime: CompiledProgram['runtime'] = { errno: null, stdin: null, stdout: null, stderr: null };
+  const runtime: RuntimeGlobals = {
+    errno: null,
+    stdin: null,
+    stdout: null,
+    stderr: null,
+    optarg: null,
+    optind: null,
+    opterr: null,
+    optopt: null,
+  };
   const stdFiles: number[] = [];
   // Globals: definitions get storage once; tentative and extern declarations share it.
   const pending: { d: VarDecl }[] = [];
@@ -121,8 +145,7 @@ export function linkProgram(
       }
       const addr = p.data.alloc(Math.max(sizeOf(d.type), 1), Math.max(1, alignOf(d.type)));
       p.globals.set(d.name, { kind: 'global', addr, type: d.type });
-      if (d.name in runtime && d.storage === 'extern')
-        (runtime as Record<string, number | null>)[d.name] = addr;
+      if (d.name in runtime && d.storage === 'extern') runtime[d.name as keyof RuntimeGlobals] = addr;
       if (d.init) pending.push({ d });
     }
   }
@@ -162,6 +185,15 @@ export function linkProgram(
       if (e instanceof CompileError) p.error(e.message, e.pos);
       else throw e;
     }
+  }
+  // getopt's globals start as glibc's do; getopt needs them even when the program never names them.
+  for (const [name, [size, value]] of Object.entries(GETOPT_GLOBALS) as [
+    keyof typeof GETOPT_GLOBALS,
+    readonly [number, number],
+  ][]) {
+    if (runtime[name] === null && p.natives.includes('getopt')) runtime[name] = p.data.alloc(size, size);
+    const at = runtime[name];
+    if (at !== null) p.data.put(at, size, value);
   }
   const main = p.funcIndex.get('main');
   if (main === undefined || !defined.has('main')) {

@@ -10,6 +10,7 @@ import { FILES_HEADERS } from './files';
 import { INET_HEADERS } from './inet';
 import { LIMITS_HEADERS } from './limits';
 import { LOCAL_HEADERS } from './local';
+import { MATH_HEADERS } from './math';
 import { SIGNAL_HEADERS } from './signal';
 import { SOCKET_HEADERS } from './socket';
 import { STDIO_HEADERS } from './stdio';
@@ -26,6 +27,7 @@ export const SYSTEM_HEADERS: Record<string, string> = {
   ...ERRNO_HEADERS,
   ...STDIO_HEADERS,
   ...STRING_HEADERS,
+  ...MATH_HEADERS,
   ...TYPES_HEADERS,
   ...SIGNAL_HEADERS,
   ...UNISTD_HEADERS,

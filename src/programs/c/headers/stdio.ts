@@ -210,6 +210,10 @@ int system(const char *__command);
 void *bsearch(const void *__key, const void *__base, size_t __nmemb, size_t __size,
               int (*__compar)(const void *, const void *));
 void qsort(void *__base, size_t __nmemb, size_t __size, int (*__compar)(const void *, const void *));
+#ifdef _GNU_SOURCE
+void qsort_r(void *__base, size_t __nmemb, size_t __size, int (*__compar)(const void *, const void *, void *),
+             void *__arg);
+#endif
 
 int abs(int __x);
 long labs(long __x);

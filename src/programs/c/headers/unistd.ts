@@ -1,5 +1,6 @@
 /**
- * <unistd.h>: the POSIX system calls on files and processes.
+ * <unistd.h>: the POSIX system calls on files and processes; <getopt.h> and the getopt
+ * declarations both share (bits/getopt_core.h, as in glibc).
  */
 export const UNISTD_HEADERS: Record<string, string> = {
   'unistd.h': `/* unistd.h: POSIX system calls and constants (Linux x86-64). */
@@ -148,11 +149,53 @@ int getpagesize(void);
 int gethostname(char *__name, size_t __len);
 int daemon(int __nochdir, int __noclose);
 
-int getopt(int __argc, char *const __argv[], const char *__shortopts);
+#include <bits/getopt_core.h>
+
+#endif
+`,
+  'bits/getopt_core.h': `/*
+ * bits/getopt_core.h: getopt and its globals, given by both <unistd.h> and <getopt.h>. As glibc's
+ * getopt does by default, non-options are moved after the options (a leading '+' in the optstring
+ * stops at the first non-option instead, a leading '-' returns them as option 1), and errors are
+ * printed to stderr as "PROG: invalid option -- 'x'" unless opterr is 0 or the optstring starts
+ * with ':'. optind = 0 restarts the scan from argv[1].
+ */
+#ifndef _GETOPT_CORE_H
+#define _GETOPT_CORE_H
+
 extern char *optarg;
 extern int optind;
 extern int opterr;
 extern int optopt;
+
+int getopt(int ___argc, char *const *___argv, const char *__shortopts);
+
+#endif
+`,
+  'getopt.h': `/*
+ * getopt.h: getopt (see bits/getopt_core.h) and the GNU long options. getopt_long and
+ * getopt_long_only are declared, as in glibc, but the model does not have them.
+ */
+#ifndef _GETOPT_H
+#define _GETOPT_H
+
+#include <bits/getopt_core.h>
+
+struct option {
+  const char *name;
+  int has_arg;
+  int *flag;
+  int val;
+};
+
+#define no_argument 0
+#define required_argument 1
+#define optional_argument 2
+
+int getopt_long(int ___argc, char *const *___argv, const char *__shortopts, const struct option *__longopts,
+                int *__longind);
+int getopt_long_only(int ___argc, char *const *___argv, const char *__shortopts,
+                     const struct option *__longopts, int *__longind);
 
 #endif
 `,

@@ -46,16 +46,29 @@ export function fixedDigits(v: number, prec: number, point: boolean): string {
   return prec > 0 || point ? `${int}.${digits.slice(digits.length - prec)}` : int;
 }
 
+/** |v| * 10^k truncated to an integer, computed exactly. */
+function truncated(v: number, k: number): bigint {
+  const [m, e] = decompose(v);
+  const num = (e > 0 ? m << BigInt(e) : m) * (k > 0 ? 10n ** BigInt(k) : 1n);
+  const den = (e < 0 ? 1n << BigInt(-e) : 1n) * (k < 0 ? 10n ** BigInt(-k) : 1n);
+  return num / den;
+}
+
 /** |v| rounded to prec + 1 significant digits: the digits and the decimal exponent of the first. */
 function significant(v: number, prec: number): { digits: string; exp: number } {
   if (v === 0) return { digits: '0'.repeat(prec + 1), exp: 0 };
+  // The exponent of the exact value's first digit (log10 can be one off near a power of ten)...
   let exp = Math.floor(Math.log10(Math.abs(v)));
   for (;;) {
-    const q = scaled(v, prec - exp);
-    if (q >= 10n ** BigInt(prec + 1)) exp++;
-    else if (q < 10n ** BigInt(prec)) exp--;
-    else return { digits: q.toString(), exp };
+    const t = truncated(v, prec - exp);
+    if (t >= 10n ** BigInt(prec + 1)) exp++;
+    else if (t < 10n ** BigInt(prec)) exp--;
+    else break;
   }
+  // ...then the rounding, which may carry into one more digit (9.96 to 2 digits is 10.0).
+  const q = scaled(v, prec - exp);
+  if (q >= 10n ** BigInt(prec + 1)) return { digits: (q / 10n).toString(), exp: exp + 1 };
+  return { digits: q.toString(), exp };
 }
 
 /** |v| in the style of %e with `prec` decimals ("1.500000e+00"). */

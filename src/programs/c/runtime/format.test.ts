@@ -169,6 +169,16 @@ describe('snprintf, sprintf and printf return values, as glibc', () => {
   });
 });
 
+describe('printf %g and %e near a power of ten, as glibc', () => {
+  it('takes the exponent from the exact value, before rounding to the precision', () => {
+    const p = runC(
+      '#include <stdio.h>\nint main(void) { printf("%.17g %.17g %.3g %.3e %g\\n", 1e150, 1e23, 9.9996, 9.9996, 1e23); return 0; }',
+    );
+    // Measured with gcc on Linux: the double nearest 1e150 is just below it.
+    expect(p.stdout).toBe('9.9999999999999998e+149 9.9999999999999992e+22 10 1.000e+01 1e+23\n');
+  });
+});
+
 describe('the format probe', () => {
   it('prints exactly what the gcc build printed', () => {
     expect(ours()).toBe(GCC);

@@ -3,10 +3,14 @@
  * (compiled with the program as system code, so their statements are not steps).
  */
 import type { Native } from '../vm/native';
+import { GETOPT } from './getopt';
 import { HEAP } from './heap';
+import { MATH } from './math';
 import { PROCESS } from './process';
+import { SCAN } from './scan';
 import { SIGNALS } from './signals';
 import { SOCKETS } from './sockets';
+import { SORT } from './sort';
 import { STDIO } from './stdio';
 import { STRINGS } from './strings';
 import { UNISTD } from './unistd';
@@ -20,6 +24,10 @@ export const NATIVES: Record<string, Native> = {
   ...UNISTD,
   ...SIGNALS,
   ...PROCESS,
+  ...GETOPT,
+  ...SORT,
+  ...SCAN,
+  ...MATH,
 };
 
 /** The names the linker may resolve to natives. */
@@ -45,6 +53,13 @@ export const NOT_MODELLED: Record<string, string> = {
   mmap: 'memory mapping is not modelled',
   epoll_create: 'epoll is not modelled (use poll or select)',
   epoll_create1: 'epoll is not modelled (use poll or select)',
+  getopt_long: 'long options are not modelled (getopt is)',
+  getopt_long_only: 'long options are not modelled (getopt is)',
+  ...Object.fromEntries(
+    ['erf', 'erfc', 'lgamma', 'tgamma', 'remainder', 'fma'].flatMap((f) =>
+      [f, `${f}f`, `${f}l`].map((name) => [name, "not in the model's math library"]),
+    ),
+  ),
 };
 
 /** The natives in the order a program's native table lists them. */

@@ -18,6 +18,22 @@ export interface Stream {
   error: boolean;
 }
 
+/** getopt's own state between calls (glibc's struct _getopt_data, less what the globals hold). */
+export interface GetoptState {
+  initialized: boolean;
+  /** The address of the next option character in the current argument (0: none). */
+  nextchar: number;
+  /** glibc's __ordering: PERMUTE the arguments, REQUIRE_ORDER (stop at a non-option) or RETURN_IN_ORDER. */
+  ordering: 'permute' | 'require' | 'return';
+  /** The non-options skipped so far, argv[firstNonopt] to argv[lastNonopt - 1]. */
+  firstNonopt: number;
+  lastNonopt: number;
+  /** getopt_data.optopt, copied to the global optopt after each call (0 until an error). */
+  optopt: number;
+  /** getopt_data.optarg, copied to the global optarg after each call. */
+  optarg: number;
+}
+
 /** The C library's per-process state. */
 export class Runtime implements RuntimeState {
   /** Streams by the address of their FILE object. */
@@ -39,6 +55,15 @@ export class Runtime implements RuntimeState {
   progname = '';
   /** Where strtok goes on from (0: nowhere). */
   strtokNext = 0;
+  getopt: GetoptState = {
+    initialized: false,
+    nextchar: 0,
+    ordering: 'permute',
+    firstNonopt: 0,
+    lastNonopt: 0,
+    optopt: 0,
+    optarg: 0,
+  };
 
   clone(): Runtime {
     const r = new Runtime();
@@ -52,6 +77,7 @@ export class Runtime implements RuntimeState {
     r.rand = [...this.rand];
     r.strtokNext = this.strtokNext;
     r.progname = this.progname;
+    r.getopt = { ...this.getopt };
     return r;
   }
 }

@@ -95,7 +95,7 @@ export function flushAll(vm: VM, ret = 0): NativeResult {
  * Reads once more into a stream's buffer (after what it already holds), then goes on with
  * `cont` (1: data, 0: end of file or error).
  */
-function fill(vm: VM, file: number, cont: (vm: VM, ok: number) => NativeResult): NativeResult {
+export function fill(vm: VM, file: number, cont: (vm: VM, ok: number) => NativeResult): NativeResult {
   const s = stream(vm, file);
   if (!s) return cont(vm, 0);
   if (s.eof) return cont(vm, 0);

@@ -188,21 +188,23 @@ function hexFloat(text: string): [number, number] | null {
   return [m[1] === '-' ? -v : v, m[0].length];
 }
 
-function strtod(vm: VM, s: number, end: number): number {
-  const text = cstr(vm, s);
+/** strtod on a byte string: the value and how many bytes it took (0 when there is no number). */
+export function parseDouble(text: string): [number, number] {
   const hex = hexFloat(text);
-  if (hex) {
-    if (end !== 0) vm.mem.setU64(end, s + hex[1]);
-    return hex[0];
-  }
+  if (hex) return hex;
   const m = /^\s*([+-]?(?:inf(?:inity)?|nan|(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?))/i.exec(text);
-  if (end !== 0) vm.mem.setU64(end, m ? s + m[0].length : s);
-  if (!m) return 0;
+  if (!m) return [0, 0];
   const t = m[1]
     .toLowerCase()
     .replace(/^([+-]?)inf(inity)?$/, '$1Infinity')
     .replace(/^[+-]?nan$/, 'NaN');
-  return Number(t);
+  return [Number(t), m[0].length];
+}
+
+function strtod(vm: VM, s: number, end: number): number {
+  const [v, n] = parseDouble(cstr(vm, s));
+  if (end !== 0) vm.mem.setU64(end, s + n);
+  return v;
 }
 
 const LONG_MIN = -(1n << 63n);
@@ -345,6 +347,34 @@ const STRING: Natives = {
       r.strtokNext = end + 1;
     }
     return s;
+  },
+  // glibc's __strtok_r: *save_ptr is read (and so must be valid) when s is NULL.
+  strtok_r: (vm, a) => {
+    const [str, delim, save] = a;
+    let s = str !== 0 ? str : vm.mem.u64(save);
+    if (vm.mem.u8(s) !== 0) s += span(vm, s, delim, true);
+    if (vm.mem.u8(s) === 0) {
+      vm.mem.setU64(save, s);
+      return 0;
+    }
+    const end = s + span(vm, s, delim, false);
+    if (vm.mem.u8(end) === 0) vm.mem.setU64(save, end);
+    else {
+      vm.mem.setU8(end, 0);
+      vm.mem.setU64(save, end + 1);
+    }
+    return s;
+  },
+  // glibc's __strsep: NULL *stringp gives NULL; the last token sets *stringp to NULL.
+  strsep: (vm, a) => {
+    const begin = vm.mem.u64(a[0]);
+    if (begin === 0) return 0;
+    const end = begin + span(vm, begin, a[1], false);
+    if (vm.mem.u8(end) !== 0) {
+      vm.mem.setU8(end, 0);
+      vm.mem.setU64(a[0], end + 1);
+    } else vm.mem.setU64(a[0], 0);
+    return begin;
   },
   strerror: (vm, a) => {
     const text = strerrorText(a[0]);

@@ -1,13 +1,14 @@
 /**
  * File, descriptor, process and time system calls as glibc wraps them: read/write, open,
- * stat, pipe, poll/select, fork and waitpid, kill, sleep. Struct layouts are x86-64 glibc's.
+ * stat, pipe, poll/select, fork and waitpid, kill, sleep, alarm and the interval timer. Struct
+ * layouts are x86-64 glibc's.
  */
 
 import type { StatResult, SysResult, WaitStatus } from '../../../engine';
 import { S_IFCHR, S_IFDIR, S_IFIFO, S_IFREG, S_IFSOCK, signalNumber } from '../../../engine';
 import type { NativeResult } from '../vm/native';
 import type { VM } from '../vm/vm';
-import { readTime, userCall } from './user';
+import { readTime, UserErrno, user, userCall, writeTimeval } from './user';
 import { cstr, sys } from './util';
 
 type Natives = Record<string, (vm: VM, a: number[]) => NativeResult>;
@@ -66,6 +67,69 @@ function writeFdSet(vm: VM, at: number, nfds: number, fds: number[]): void {
   if (!at) return;
   vm.mem.fill(at, 0, Math.ceil(Math.min(nfds, 1024) / 64) * 8);
   for (const fd of fds) vm.mem.setU8(at + (fd >> 3), vm.mem.u8(at + (fd >> 3)) | (1 << (fd & 7)));
+}
+
+const ITIMER_REAL = 0;
+const ITIMER_PROF = 2;
+
+/**
+ * A struct timeval of a struct itimerval as milliseconds, rounded up (so 1 µs still starts the
+ * timer). EINVAL for a negative time or microseconds over 999999 (get_itimerval()).
+ */
+function readTimerval(vm: VM, at: number): number {
+  const sec = vm.mem.i64(at);
+  const usec = vm.mem.i64(at + 8);
+  if (sec < 0 || usec < 0 || usec > 999999) throw new UserErrno('EINVAL');
+  return sec * 1000 + Math.ceil(usec / 1000);
+}
+
+/** Writes a struct itimerval: it_interval, then it_value. */
+function writeItimerval(vm: VM, at: number, t: { ms: number; intervalMs: number }): void {
+  writeTimeval(vm, at, t.intervalMs);
+  writeTimeval(vm, at + 16, t.ms);
+}
+
+/**
+ * setitimer(which, new, old), in the kernel's order: the new value is read and checked (EFAULT,
+ * EINVAL), then `which`, then the old value written (EFAULT, after the timer is set). A NULL new
+ * value disarms the timer, as Linux still allows. Simplified: ITIMER_VIRTUAL and ITIMER_PROF
+ * count CPU time, which the model's processes do not take: they read as disarmed, and starting
+ * one fails with EINVAL.
+ */
+function setitimer(vm: VM, which: number, nv: number, ov: number): NativeResult {
+  return user(vm, () => {
+    const ms = nv ? readTimerval(vm, nv + 16) : 0;
+    const intervalMs = nv ? readTimerval(vm, nv) : 0;
+    if (which < ITIMER_REAL || which > ITIMER_PROF) throw new UserErrno('EINVAL');
+    if (which !== ITIMER_REAL) {
+      if (ms > 0) throw new UserErrno('EINVAL');
+      if (ov) writeItimerval(vm, ov, { ms: 0, intervalMs: 0 });
+      return 0;
+    }
+    return sys({ name: 'setitimer', ms, intervalMs }, (v, r) =>
+      user(v, () => {
+        if (ov && r.timer) writeItimerval(v, ov, r.timer);
+        return 0;
+      }),
+    );
+  });
+}
+
+/** getitimer(which, curr): EINVAL for an unknown timer, EFAULT for a bad pointer (NULL too). */
+function getitimer(vm: VM, which: number, curr: number): NativeResult {
+  return user(vm, () => {
+    if (which < ITIMER_REAL || which > ITIMER_PROF) throw new UserErrno('EINVAL');
+    if (which !== ITIMER_REAL) {
+      writeItimerval(vm, curr, { ms: 0, intervalMs: 0 });
+      return 0;
+    }
+    return sys({ name: 'getitimer' }, (v, r) =>
+      user(v, () => {
+        writeItimerval(v, curr, r.timer ?? { ms: 0, intervalMs: 0 });
+        return 0;
+      }),
+    );
+  });
 }
 
 function sleepMs(ms: number, cont: (vm: VM, r: SysResult) => NativeResult): NativeResult {
@@ -197,6 +261,8 @@ export const UNISTD: Natives = {
     cont: (_v: VM, r: SysResult) => sys({ name: 'kill', pid: r.ret, sig: a[0] }),
   }),
   alarm: (_, a) => ({ syscall: { name: 'alarm', seconds: a[0] }, cont: (_v: VM, r: SysResult) => r.ret }),
+  setitimer: (vm, a) => setitimer(vm, a[0] | 0, a[1], a[2]),
+  getitimer: (vm, a) => getitimer(vm, a[0] | 0, a[1]),
   pause: () => sys({ name: 'pause' }),
   sleep: (_, a) => sleepMs(a[0] * 1000, (_v, r) => (r.errno ? a[0] : 0)),
   usleep: (_, a) => sys({ name: 'nanosleep', ms: Math.ceil(a[0] / 1000) }),

@@ -106,6 +106,8 @@ export enum Op {
   U64D,
   /** floating-point multiplication (Mul is the integer one, exact to 64 bits) */
   FMul,
+  /** integer multiplication of int-sized operands: the low 32 bits (as imul), exact where Mul's double is not */
+  Mul32,
 }
 
 /** Memory kinds for Load, Store, PreInc, PostInc and VaArg. */

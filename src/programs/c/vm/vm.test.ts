@@ -180,6 +180,25 @@ describe('static initializers, computed as gcc computes them', () => {
   });
 });
 
+describe('int products beyond 2^53', () => {
+  it('keeps the low 32 bits of an unsigned int product, as a linear congruential generator needs', () => {
+    const p = runC(`#include <stdio.h>
+int main(void)
+{
+    unsigned seed = 7;
+    int i;
+    for (i = 0; i < 5; i++) {
+        seed = seed * 1103515245 + 12345;
+        printf("%u %u\\n", seed, (seed >> 16) % 1000);
+    }
+    return 0;
+}
+`);
+    // Measured with gcc on Linux.
+    expect(p.stdout).toBe('3429651764 332\n642666333 806\n712265938 868\n1486001571 674\n2131988640 531\n');
+  });
+});
+
 describe("64-bit values beyond a double's 53 bits", () => {
   // Known gap: the VM holds integers in doubles, so a 64-bit result that needs more than 53
   // significant bits is rounded (ops.ts). These fail until 64-bit values get an exact representation.

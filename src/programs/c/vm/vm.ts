@@ -417,6 +417,10 @@ export class VM {
             sp--;
             break;
           }
+          case Op.Mul32:
+            st[sp - 2] = Math.imul(st[sp - 2], st[sp - 1]);
+            sp--;
+            break;
           case Op.FMul:
             st[sp - 2] *= st[sp - 1];
             sp--;
