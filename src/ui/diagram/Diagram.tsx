@@ -5,11 +5,13 @@
  * what went away fades towards whoever took it. Any other move, or prefers-reduced-motion,
  * snaps.
  */
+
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { type Box, type Layout, layoutState, type Shape } from '../../diagram';
 import type { StepRecord } from '../../engine';
 import { useReducedMotion } from '../motion';
 import { useApp } from '../store';
+import { DiagramDefs } from './DiagramDefs';
 import { linkPath, ShapeView } from './ShapeView';
 
 /** The smallest scale the diagram is drawn at; a wider diagram scrolls rather than shrinks further. */
@@ -164,17 +166,7 @@ export function Diagram() {
         aria-label={`Kernel diagram after step ${cursor}`}
         preserveAspectRatio="xMidYMin meet"
       >
-        <defs>
-          <pattern
-            id="peek-hatch"
-            width="6"
-            height="6"
-            patternUnits="userSpaceOnUse"
-            patternTransform="rotate(45)"
-          >
-            <line x1="0" y1="0" x2="0" y2="6" className="hatch" />
-          </pattern>
-        </defs>
+        <DiagramDefs />
         {layout.shapes.map((s) => (
           <ShapeView key={s.id} shape={s} />
         ))}

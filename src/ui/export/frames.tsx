@@ -2,9 +2,11 @@
  * Every step's diagram as standalone SVG, drawn off screen with the same components as the
  * page (so the export looks like the screen), for the animated GIF.
  */
+
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { layoutState } from '../../diagram';
+import { DiagramDefs } from '../diagram/DiagramDefs';
 import { ShapeView } from '../diagram/ShapeView';
 import type { Run } from '../run';
 import { pageCss, standaloneSvg } from './svg';
@@ -25,17 +27,7 @@ export async function stepSvgs(run: Run, progress: (done: number, total: number)
         root.render(
           <svg viewBox={`0 0 ${layout.width} ${layout.height}`} className="diagram-svg">
             <title>{`${run.scenario.title}, step ${i}`}</title>
-            <defs>
-              <pattern
-                id="peek-hatch"
-                width="6"
-                height="6"
-                patternUnits="userSpaceOnUse"
-                patternTransform="rotate(45)"
-              >
-                <line x1="0" y1="0" x2="0" y2="6" className="hatch" />
-              </pattern>
-            </defs>
+            <DiagramDefs />
             {layout.shapes.map((s) => (
               <ShapeView key={s.id} shape={s} />
             ))}

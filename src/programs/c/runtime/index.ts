@@ -3,6 +3,7 @@
  * (compiled with the program as system code, so their statements are not steps).
  */
 import type { Native } from '../vm/native';
+import { GETLINE } from './getline';
 import { GETOPT } from './getopt';
 import { HEAP } from './heap';
 import { MATH } from './math';
@@ -27,6 +28,7 @@ export const NATIVES: Record<string, Native> = {
   ...GETOPT,
   ...SORT,
   ...SCAN,
+  ...GETLINE,
   ...MATH,
 };
 

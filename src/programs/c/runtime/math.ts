@@ -6,11 +6,13 @@
  * within 0.52 ulp, not 0.5); log10, cbrt, sinh, cosh, asinh and acosh are glibc's algorithms
  * over those. tanh, atanh, expm1 and log1p are JavaScript's (fdlibm's, as glibc's, which gcc
  * may have built with fused multiply-adds): their last bit differs from glibc's for under one
- * argument in two hundred. errno is set as glibc sets it:
+ * argument in two hundred (acosh, which calls log1p, for about one in a hundred). Measured over
+ * 20000 arguments of each function against glibc 2.36 on x86-64. errno is set as glibc sets it:
  * EDOM for a domain error, ERANGE when a finite argument gives an infinite result or underflows
  * to zero. A domain error's NaN has glibc's sign: negative (x86's default NaN) from the functions
  * that compute 0/0 (sqrt, log, log2, log1p, pow, fmod, sin, cos, tan), positive from those whose
- * wrappers return a NaN constant (log10, asin, acos). A NaN argument comes back as it is.
+ * wrappers return a NaN constant (log10, asin, acos). A NaN argument gives a NaN (glibc keeps
+ * its sign; here it may be lost, as the VM passes arguments in a JavaScript array).
  * The float (f) forms compute in double and round once to float; long double (l) is double.
  */
 

@@ -1,10 +1,10 @@
 /**
- * The scanf family and getline, as glibc 2.36 does them. The scanner follows
- * stdio-common/vfscanf-internal.c character by character: one character of look-ahead pushed
- * back, whitespace skipped before every conversion but %c, %[ and %n, widths counting every
- * character read (a sign and a "0x" too), numbers converted as strtol/strtoul convert the
- * digits read (then cut to the argument's width), and the return value the count of
- * assignments, or EOF when the input ends before the first one.
+ * The scanf family, as glibc 2.36 does it. The scanner follows stdio-common/vfscanf-internal.c
+ * character by character: one character of look-ahead pushed back, whitespace skipped before
+ * every conversion but %c, %[ and %n, widths counting every character read (a sign and a "0x"
+ * too), numbers converted as strtol/strtoul convert the digits read (then cut to the argument's
+ * width), a NULL destination for %s, %c or %[ a matching failure, and the return value the count
+ * of assignments, or EOF when the input ends before the first one.
  *
  * On a stream the scanner runs over the bytes buffered; if it needs more before it is done, the
  * stream reads once more and the scan starts over (it has stored nothing yet), so a scanf on
@@ -17,10 +17,10 @@
 
 import type { NativeResult } from '../vm/native';
 import type { VM } from '../vm/vm';
-import { HEAP, mallocBytes } from './heap';
+import { mallocBytes } from './heap';
 import { fill, stream } from './stdio';
 import { parseDouble } from './strings';
-import { andThen, cstr, setErrno } from './util';
+import { cstr, setErrno } from './util';
 
 type Natives = Record<string, (vm: VM, a: number[]) => NativeResult>;
 
@@ -52,10 +52,30 @@ class Stop {
   constructor(readonly input: boolean) {}
 }
 
+/** A conversion specification: %[n$][*][width][modifier]conversion. */
+interface Spec {
+  conv: string;
+  /** The n of n$ (0: the next argument). */
+  argpos: number;
+  suppress: boolean;
+  /** The field width (-1: none). */
+  width: number;
+  /** The size of an integer (and of %n's) argument: hh 1, h 2, none 4, l ll z j t 8. */
+  size: number;
+  /** l: double, wide characters. */
+  long: boolean;
+  /** ll, L, q: long double (the model's double). */
+  longDouble: boolean;
+  /** m: the string goes to a malloc'd buffer. */
+  malloc: boolean;
+}
+
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isXDigit = (c: number) => isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+const PLUS = 43;
+const MINUS = 45;
 
 const LONG_MIN = -(1n << 63n);
 const LONG_MAX = (1n << 63n) - 1n;
@@ -76,6 +96,422 @@ function convertInt(text: string, base: number, signed: boolean): bigint {
   return BigInt.asUintN(64, neg ? -mag : mag);
 }
 
+/** The specification at fmt[f] (just after the '%') and where it ends, or null at the format's end. */
+function parseSpec(fmt: string, start: number): [Spec, number] | null {
+  let f = start;
+  const readInt = () => {
+    let n = 0;
+    while (f < fmt.length && isDigit(fmt.charCodeAt(f))) n = n * 10 + fmt.charCodeAt(f++) - 48;
+    return n;
+  };
+  const spec: Spec = {
+    conv: '',
+    argpos: 0,
+    suppress: false,
+    width: 0,
+    size: 4,
+    long: false,
+    longDouble: false,
+    malloc: false,
+  };
+  // A number first is n$, or else the width.
+  let number = isDigit(fmt.charCodeAt(f)) ? readInt() : -1;
+  if (number >= 0 && fmt[f] === '$') {
+    f++;
+    spec.argpos = number;
+    number = -1;
+  }
+  if (number < 0) {
+    while (fmt[f] === '*' || fmt[f] === "'" || fmt[f] === 'I') if (fmt[f++] === '*') spec.suppress = true;
+    number = readInt();
+  }
+  spec.width = number === 0 ? -1 : number;
+  const mod = fmt[f++];
+  if (mod === 'h') {
+    spec.size = fmt[f] === 'h' ? 1 : 2;
+    if (spec.size === 1) f++;
+  } else if (mod === 'l' || mod === 'q' || mod === 'L') {
+    spec.long = true;
+    spec.longDouble = mod !== 'l' || fmt[f] === 'l';
+    if (mod === 'l' && fmt[f] === 'l') f++;
+    spec.size = 8;
+  } else if (mod === 'm') {
+    spec.malloc = true;
+    if (fmt[f] === 'l') {
+      f++;
+      spec.long = true;
+    }
+  } else if (mod === 'z' || mod === 'j' || mod === 't') {
+    spec.long = true;
+    spec.size = 8;
+  } else f--;
+  if (f >= fmt.length) return null;
+  spec.conv = fmt[f++];
+  return [spec, f];
+}
+
+/** One run of the scanner over the input it has. */
+class Scanner {
+  pos = 0;
+  /** The last character read (EOF once the input has ended: then nothing more is read). */
+  c = 0;
+  done = 0;
+  stores: Store[] = [];
+  private nextArg = 0;
+
+  constructor(
+    private readonly input: ArrayLike<number>,
+    private readonly final: boolean,
+    private readonly arg: (i: number) => number,
+  ) {}
+
+  /** glibc's inchar(): the next character, or EOF for good. */
+  inchar(): number {
+    if (this.c === EOF) return EOF;
+    if (this.pos < this.input.length) this.c = this.input[this.pos++];
+    else if (this.final) this.c = EOF;
+    else throw MORE;
+    return this.c;
+  }
+
+  ungetc(ch: number): void {
+    if (ch !== EOF) this.pos--;
+  }
+
+  inputError(): never {
+    throw new Stop(true);
+  }
+
+  convError(): never {
+    throw new Stop(false);
+  }
+
+  /** Reads the next character; the end of input is an input failure. */
+  first(): number {
+    if (this.inchar() === EOF) this.inputError();
+    return this.c;
+  }
+
+  take(spec: Spec): number {
+    return this.arg(spec.argpos > 0 ? spec.argpos - 1 : this.nextArg++);
+  }
+
+  /** A string conversion's destination (glibc's STRING_ARG): NULL is a matching failure. */
+  stringArg(spec: Spec): number {
+    if (spec.suppress) return 0;
+    const at = this.take(spec);
+    if (at === 0) this.convError();
+    return at;
+  }
+
+  storeString(spec: Spec, at: number, bytes: number[], wide: boolean): void {
+    if (spec.suppress) return;
+    const out = wide ? bytes.flatMap((b) => [b, 0, 0, 0]) : bytes;
+    this.stores.push(spec.malloc ? { at, malloc: out } : { at, bytes: out });
+    this.done++;
+  }
+
+  run(fmt: string): Scanned {
+    try {
+      let f = 0;
+      let skipSpace = false;
+      while (f < fmt.length) {
+        const fc = fmt.charCodeAt(f++);
+        if (fc !== 37) {
+          // A space matches any amount of whitespace; other characters must match.
+          if (isSpace(fc)) {
+            skipSpace = true;
+            continue;
+          }
+          this.first();
+          if (skipSpace) {
+            while (isSpace(this.c)) if (this.inchar() === EOF) this.inputError();
+            skipSpace = false;
+          }
+          if (this.c !== fc) {
+            this.ungetc(this.c);
+            this.convError();
+          }
+          continue;
+        }
+        const parsed = parseSpec(fmt, f);
+        if (!parsed) this.convError();
+        const [spec, next] = parsed;
+        f = next;
+        const conv = spec.conv;
+        if (skipSpace || (conv !== '[' && conv !== 'c' && conv !== 'C' && conv !== 'n')) {
+          do if (this.c !== EOF) this.inchar();
+          while (isSpace(this.c));
+          this.ungetc(this.c);
+          skipSpace = false;
+        }
+        f = this.convert(spec, fmt, f);
+      }
+      // A space at the end of the format takes all the whitespace that follows.
+      if (skipSpace) {
+        do this.inchar();
+        while (isSpace(this.c));
+        this.ungetc(this.c);
+      }
+    } catch (e) {
+      if (!(e instanceof Stop)) throw e;
+      if (e.input && this.done === 0) this.done = EOF;
+    }
+    return { ret: this.done, consumed: this.pos, stores: this.stores };
+  }
+
+  /** One conversion; returns where the format goes on (after a %[ set). */
+  convert(spec: Spec, fmt: string, f: number): number {
+    switch (spec.conv) {
+      case '%':
+        if (this.first() !== 37) {
+          this.ungetc(this.c);
+          this.convError();
+        }
+        return f;
+      case 'n':
+        if (!spec.suppress) this.stores.push({ at: this.take(spec), size: spec.size, int: BigInt(this.pos) });
+        return f;
+      case 'c':
+      case 'C':
+        this.chars(spec);
+        return f;
+      case 's':
+      case 'S':
+        this.string(spec);
+        return f;
+      case '[':
+        return this.set(spec, fmt, f);
+      case 'd':
+      case 'i':
+      case 'u':
+      case 'o':
+      case 'x':
+      case 'X':
+      case 'p':
+        this.integer(spec);
+        return f;
+      case 'e':
+      case 'E':
+      case 'f':
+      case 'F':
+      case 'g':
+      case 'G':
+      case 'a':
+      case 'A':
+        this.float(spec);
+        return f;
+      default:
+        return this.convError();
+    }
+  }
+
+  /** %c: exactly `width` characters (1 by default), fewer if the input ends; no NUL. */
+  chars(spec: Spec): void {
+    let width = spec.width === -1 ? 1 : spec.width;
+    const at = this.stringArg(spec);
+    this.first();
+    const bytes: number[] = [];
+    do bytes.push(this.c);
+    while (--width > 0 && this.inchar() !== EOF);
+    this.storeString(spec, at, bytes, spec.long || spec.conv === 'C');
+  }
+
+  /** %s: characters up to whitespace. */
+  string(spec: Spec): void {
+    let width = spec.width;
+    const at = this.stringArg(spec);
+    this.first();
+    const bytes: number[] = [];
+    do {
+      if (isSpace(this.c)) {
+        this.ungetc(this.c);
+        break;
+      }
+      bytes.push(this.c);
+    } while ((width <= 0 || --width > 0) && this.inchar() !== EOF);
+    bytes.push(0);
+    this.storeString(spec, at, bytes, spec.long || spec.conv === 'S');
+  }
+
+  /** %[set] and %[^set]: a ']' or '-' first is in the set, a-z is a range. Returns the format's position. */
+  set(spec: Spec, fmt: string, start: number): number {
+    const at = this.stringArg(spec);
+    let f = start;
+    const notIn = fmt[f] === '^';
+    if (notIn) f++;
+    const set = new Uint8Array(256);
+    if (fmt[f] === ']' || fmt[f] === '-') set[fmt.charCodeAt(f++)] = 1;
+    let sc = 0;
+    for (;;) {
+      sc = f < fmt.length ? fmt.charCodeAt(f++) : 0;
+      if (sc === 0 || sc === 93) break;
+      const nx = f < fmt.length ? fmt.charCodeAt(f) : 0;
+      // A range a-z: from the character before the '-' up to the one after.
+      if (sc === MINUS && nx !== 0 && nx !== 93 && fmt.charCodeAt(f - 2) <= nx)
+        for (let x = fmt.charCodeAt(f - 2); x < nx; x++) set[x] = 1;
+      else set[sc] = 1;
+    }
+    if (sc === 0) this.convError();
+    let width = spec.width;
+    const now = this.pos;
+    this.first();
+    const bytes: number[] = [];
+    do {
+      if ((set[this.c] === 1) === notIn) {
+        this.ungetc(this.c);
+        break;
+      }
+      bytes.push(this.c);
+    } while ((width < 0 || --width > 0) && this.inchar() !== EOF);
+    if (now === this.pos) this.convError();
+    bytes.push(0);
+    this.storeString(spec, at, bytes, spec.long);
+    return f;
+  }
+
+  /** %d %i %u %o %x %p: a sign, a 0x (for %i, %x, %p) or 0 (for %i), digits; then strtol's value. */
+  integer(spec: Spec): void {
+    const conv = spec.conv;
+    let base = conv === 'x' || conv === 'X' || conv === 'p' ? 16 : conv === 'o' ? 8 : conv === 'i' ? 0 : 10;
+    let width = spec.width;
+    let buf = '';
+    this.first();
+    if (this.c === MINUS || this.c === PLUS) {
+      buf += String.fromCharCode(this.c);
+      if (width > 0) width--;
+      this.inchar();
+    }
+    if (width !== 0 && this.c === 48) {
+      if (width > 0) width--;
+      buf += '0';
+      this.inchar();
+      if (width !== 0 && lower(this.c) === 120) {
+        if (base === 0) base = 16;
+        if (base === 16) {
+          if (width > 0) width--;
+          this.inchar();
+        }
+      } else if (base === 0) base = 8;
+    }
+    if (base === 0) base = 10;
+    while (this.c !== EOF && width !== 0) {
+      const c = this.c;
+      if (base === 16 ? !isXDigit(c) : !isDigit(c) || c - 48 >= base) break;
+      buf += String.fromCharCode(c);
+      if (width > 0) width--;
+      this.inchar();
+    }
+    if (buf === '' || buf === '-' || buf === '+') {
+      // A pointer may be written "(nil)".
+      const nil =
+        buf === '' &&
+        conv === 'p' &&
+        (width < 0 || width >= 5) &&
+        this.c === 40 &&
+        lower(this.inchar()) === 110 &&
+        lower(this.inchar()) === 105 &&
+        lower(this.inchar()) === 108 &&
+        this.inchar() === 41;
+      if (!nil) {
+        this.ungetc(this.c);
+        this.convError();
+      }
+      buf = '0';
+    } else this.ungetc(this.c);
+    if (spec.suppress) return;
+    const size = conv === 'p' ? 8 : spec.size;
+    this.stores.push({ at: this.take(spec), size, int: convertInt(buf, base, conv === 'd' || conv === 'i') });
+    this.done++;
+  }
+
+  /** %f %e %g %a: a sign, nan, inf or infinity, or digits with a point, an exponent, a 0x; then strtod's value. */
+  float(spec: Spec): void {
+    let width = spec.width;
+    let buf = '';
+    const add = (ch: number) => {
+      buf += String.fromCharCode(ch);
+    };
+    this.inchar();
+    if (width > 0) width--;
+    if (this.c === EOF) this.inputError();
+    let gotSign = 0;
+    /** Adds c and reads the next character, which must be the letter `want` (of "nan" or "infinity"). */
+    const expect = (want: string) => {
+      add(this.c);
+      if (width === 0 || this.inchar() === EOF || lower(this.c) !== want.charCodeAt(0)) this.convError();
+      if (width > 0) width--;
+    };
+    if (this.c === MINUS || this.c === PLUS) {
+      gotSign = 1;
+      add(this.c);
+      if (width === 0 || this.inchar() === EOF) this.convError();
+      if (width > 0) width--;
+    }
+    if (lower(this.c) === 110) {
+      expect('a');
+      expect('n');
+      add(this.c);
+    } else if (lower(this.c) === 105) {
+      expect('n');
+      expect('f');
+      add(this.c);
+      if (width !== 0 && this.inchar() !== EOF) {
+        if (lower(this.c) === 105) {
+          if (width > 0) width--;
+          for (const ch of 'nity') expect(ch);
+          add(this.c);
+        } else this.ungetc(this.c);
+      }
+    } else {
+      let gotDigit = false;
+      let gotDot = false;
+      let gotE = false;
+      let hexa = false;
+      let expChar = 101;
+      if (width !== 0 && this.c === 48) {
+        add(48);
+        this.inchar();
+        if (width > 0) width--;
+        if (width !== 0 && lower(this.c) === 120) {
+          add(this.c);
+          hexa = true;
+          expChar = 112;
+          this.inchar();
+          if (width > 0) width--;
+        } else gotDigit = true;
+      }
+      for (;;) {
+        const c = this.c;
+        if (isDigit(c) || (!gotE && hexa && isXDigit(c))) {
+          add(c);
+          gotDigit = true;
+        } else if (gotE && buf.charCodeAt(buf.length - 1) === expChar && (c === MINUS || c === PLUS)) add(c);
+        else if (gotDigit && !gotE && lower(c) === expChar) {
+          add(expChar);
+          gotE = true;
+          gotDot = true;
+        } else if (!gotDot && c === 46) {
+          add(c);
+          gotDot = true;
+        } else {
+          this.ungetc(c);
+          break;
+        }
+        if (width === 0 || this.inchar() === EOF) break;
+        if (width > 0) width--;
+      }
+      // Nothing but a sign, or a bare 0x, is no number.
+      if (buf.length === gotSign || (hexa && buf.length === 2 + gotSign)) this.convError();
+    }
+    const [value, used] = parseDouble(buf);
+    if (used === 0) this.convError();
+    if (spec.suppress) return;
+    this.stores.push({ at: this.take(spec), float: spec.long || spec.longDouble ? 8 : 4, value });
+    this.done++;
+  }
+}
+
 /**
  * Scans `input` (with `final` true when nothing follows it) by the format; `arg(i)` is the i-th
  * pointer argument. Returns MORE when it must read past the input and more may come.
@@ -86,393 +522,12 @@ function scanBytes(
   final: boolean,
   arg: (i: number) => number,
 ): Scanned | typeof MORE {
-  let pos = 0;
-  let c = 0;
-  let done = 0;
-  let nextArg = 0;
-  const stores: Store[] = [];
-  // glibc's inchar(): once it has seen EOF it reads no more.
-  const inchar = (): number => {
-    if (c === EOF) return EOF;
-    if (pos < input.length) c = input[pos++];
-    else if (final) c = EOF;
-    else throw MORE;
-    return c;
-  };
-  const ungetc = (ch: number) => {
-    if (ch !== EOF) pos--;
-  };
-  const inputError = () => {
-    throw new Stop(true);
-  };
-  const convError = () => {
-    throw new Stop(false);
-  };
   try {
-    let f = 0;
-    let skipSpace = false;
-    while (f < fmt.length) {
-      let fc = fmt.charCodeAt(f++);
-      if (fc !== 37) {
-        if (isSpace(fc)) {
-          skipSpace = true;
-          continue;
-        }
-        inchar();
-        if (c === EOF) inputError();
-        if (skipSpace) {
-          while (isSpace(c)) if (inchar() === EOF) inputError();
-          skipSpace = false;
-        }
-        if (c !== fc) {
-          ungetc(c);
-          convError();
-        }
-        continue;
-      }
-      // A conversion: %[n$][*][width][modifier]conversion.
-      let argpos = 0;
-      let width = 0;
-      let suppress = false;
-      const readInt = () => {
-        let n = 0;
-        while (f < fmt.length && isDigit(fmt.charCodeAt(f))) n = n * 10 + fmt.charCodeAt(f++) - 48;
-        return n;
-      };
-      let gotWidth = false;
-      if (isDigit(fmt.charCodeAt(f))) {
-        argpos = readInt();
-        if (fmt[f] === '$') f++;
-        else {
-          width = argpos;
-          argpos = 0;
-          gotWidth = true;
-        }
-      }
-      if (!gotWidth) {
-        while (fmt[f] === '*' || fmt[f] === "'" || fmt[f] === 'I') if (fmt[f++] === '*') suppress = true;
-        width = readInt();
-      }
-      if (width === 0) width = -1;
-      let size = 4;
-      let long = false;
-      let longDouble = false;
-      let malloc = false;
-      switch (fmt[f++]) {
-        case 'h':
-          if (fmt[f] === 'h') {
-            f++;
-            size = 1;
-          } else size = 2;
-          break;
-        case 'l':
-          if (fmt[f] === 'l') {
-            f++;
-            longDouble = true;
-          }
-          long = true;
-          size = 8;
-          break;
-        case 'q':
-        case 'L':
-          long = true;
-          longDouble = true;
-          size = 8;
-          break;
-        case 'm':
-          malloc = true;
-          if (fmt[f] === 'l') {
-            f++;
-            long = true;
-          }
-          break;
-        case 'z':
-        case 'j':
-        case 't':
-          long = true;
-          size = 8;
-          break;
-        default:
-          f--;
-      }
-      if (f >= fmt.length) convError();
-      fc = fmt.charCodeAt(f++);
-      const conv = String.fromCharCode(fc);
-      const take = () => arg(argpos > 0 ? argpos - 1 : nextArg++);
-      if (skipSpace || (conv !== '[' && conv !== 'c' && conv !== 'C' && conv !== 'n')) {
-        do if (c !== EOF) inchar();
-        while (isSpace(c));
-        ungetc(c);
-        skipSpace = false;
-      }
-      /** A string conversion's destination (glibc's STRING_ARG): NULL is a matching failure. */
-      const stringArg = (): number => {
-        if (suppress) return 0;
-        const at = take();
-        if (at === 0) convError();
-        return at;
-      };
-      const storeString = (at: number, bytes: number[], wide: boolean) => {
-        if (suppress) return;
-        const out = wide ? bytes.flatMap((b) => [b, 0, 0, 0]) : bytes;
-        stores.push(malloc ? { at, malloc: out } : { at, bytes: out });
-        done++;
-      };
-      switch (conv) {
-        case '%':
-          inchar();
-          if (c === EOF) inputError();
-          if (c !== fc) {
-            ungetc(c);
-            convError();
-          }
-          break;
-        case 'n':
-          if (!suppress) stores.push({ at: take(), size, int: BigInt(pos) });
-          break;
-        case 'c':
-        case 'C': {
-          const wide = long || conv === 'C';
-          if (width === -1) width = 1;
-          const at = stringArg();
-          inchar();
-          if (c === EOF) inputError();
-          const bytes: number[] = [];
-          do bytes.push(c);
-          while (--width > 0 && inchar() !== EOF);
-          storeString(at, bytes, wide);
-          break;
-        }
-        case 's':
-        case 'S': {
-          const at = stringArg();
-          inchar();
-          if (c === EOF) inputError();
-          const bytes: number[] = [];
-          do {
-            if (isSpace(c)) {
-              ungetc(c);
-              break;
-            }
-            bytes.push(c);
-          } while ((width <= 0 || --width > 0) && inchar() !== EOF);
-          bytes.push(0);
-          storeString(at, bytes, long || conv === 'S');
-          break;
-        }
-        case '[': {
-          const at = stringArg();
-          let notIn = false;
-          if (fmt[f] === '^') {
-            f++;
-            notIn = true;
-          }
-          const set = new Uint8Array(256);
-          let sc = fmt.charCodeAt(f);
-          if (fmt[f] === ']' || fmt[f] === '-') {
-            set[sc] = 1;
-            f++;
-          }
-          for (;;) {
-            sc = f < fmt.length ? fmt.charCodeAt(f++) : 0;
-            if (sc === 0 || sc === 93) break;
-            const nx = f < fmt.length ? fmt.charCodeAt(f) : 0;
-            // A range a-z: from the character before the '-' up to the one after.
-            if (sc === 45 && nx !== 0 && nx !== 93 && fmt.charCodeAt(f - 2) <= nx)
-              for (let x = fmt.charCodeAt(f - 2); x < nx; x++) set[x] = 1;
-            else set[sc] = 1;
-          }
-          if (sc === 0) convError();
-          const now = pos;
-          if (inchar() === EOF) inputError();
-          const bytes: number[] = [];
-          do {
-            if ((set[c] === 1) === notIn) {
-              ungetc(c);
-              break;
-            }
-            bytes.push(c);
-          } while ((width < 0 || --width > 0) && inchar() !== EOF);
-          if (now === pos) convError();
-          bytes.push(0);
-          storeString(at, bytes, long);
-          break;
-        }
-        case 'x':
-        case 'X':
-        case 'o':
-        case 'u':
-        case 'd':
-        case 'i':
-        case 'p': {
-          let base =
-            conv === 'x' || conv === 'X' || conv === 'p' ? 16 : conv === 'o' ? 8 : conv === 'i' ? 0 : 10;
-          const signed = conv === 'd' || conv === 'i';
-          if (conv === 'p') size = 8;
-          let buf = '';
-          inchar();
-          if (c === EOF) inputError();
-          if (c === 45 || c === 43) {
-            buf += String.fromCharCode(c);
-            if (width > 0) width--;
-            inchar();
-          }
-          if (width !== 0 && c === 48) {
-            if (width > 0) width--;
-            buf += '0';
-            inchar();
-            if (width !== 0 && lower(c) === 120) {
-              if (base === 0) base = 16;
-              if (base === 16) {
-                if (width > 0) width--;
-                inchar();
-              }
-            } else if (base === 0) base = 8;
-          }
-          if (base === 0) base = 10;
-          while (c !== EOF && width !== 0) {
-            if (base === 16 ? !isXDigit(c) : !isDigit(c) || c - 48 >= base) break;
-            buf += String.fromCharCode(c);
-            if (width > 0) width--;
-            inchar();
-          }
-          if (buf === '' || buf === '-' || buf === '+') {
-            // A pointer may be written "(nil)".
-            const nil =
-              buf === '' &&
-              conv === 'p' &&
-              (width < 0 || width >= 5) &&
-              c === 40 &&
-              lower(inchar()) === 110 &&
-              lower(inchar()) === 105 &&
-              lower(inchar()) === 108 &&
-              inchar() === 41;
-            if (!nil) {
-              ungetc(c);
-              convError();
-            }
-            buf = '0';
-          } else ungetc(c);
-          if (!suppress) {
-            stores.push({ at: take(), size, int: convertInt(buf, base, signed) });
-            done++;
-          }
-          break;
-        }
-        case 'e':
-        case 'E':
-        case 'f':
-        case 'F':
-        case 'g':
-        case 'G':
-        case 'a':
-        case 'A': {
-          let buf = '';
-          inchar();
-          if (width > 0) width--;
-          if (c === EOF) inputError();
-          let gotDigit = false;
-          let gotDot = false;
-          let gotE = false;
-          let gotSign = 0;
-          let hexa = false;
-          let special = false;
-          /** Adds c and reads the next character, which must be `want` (a letter of "nan" or "infinity"). */
-          const expect = (want: string) => {
-            buf += String.fromCharCode(c);
-            if (width === 0 || inchar() === EOF || lower(c) !== want.charCodeAt(0)) convError();
-            if (width > 0) width--;
-          };
-          if (c === 45 || c === 43) {
-            gotSign = 1;
-            buf += String.fromCharCode(c);
-            if (width === 0 || inchar() === EOF) convError();
-            if (width > 0) width--;
-          }
-          if (lower(c) === 110) {
-            expect('a');
-            expect('n');
-            buf += String.fromCharCode(c);
-            special = true;
-          } else if (lower(c) === 105) {
-            expect('n');
-            expect('f');
-            buf += String.fromCharCode(c);
-            if (width !== 0 && inchar() !== EOF) {
-              if (lower(c) === 105) {
-                if (width > 0) width--;
-                expect('n');
-                expect('i');
-                expect('t');
-                expect('y');
-                buf += String.fromCharCode(c);
-              } else ungetc(c);
-            }
-            special = true;
-          }
-          if (!special) {
-            let expChar = 101;
-            if (width !== 0 && c === 48) {
-              buf += '0';
-              inchar();
-              if (width > 0) width--;
-              if (width !== 0 && lower(c) === 120) {
-                buf += String.fromCharCode(c);
-                hexa = true;
-                expChar = 112;
-                inchar();
-                if (width > 0) width--;
-              } else gotDigit = true;
-            }
-            for (;;) {
-              if (isDigit(c)) {
-                buf += String.fromCharCode(c);
-                gotDigit = true;
-              } else if (!gotE && hexa && isXDigit(c)) {
-                buf += String.fromCharCode(c);
-                gotDigit = true;
-              } else if (gotE && buf.charCodeAt(buf.length - 1) === expChar && (c === 45 || c === 43))
-                buf += String.fromCharCode(c);
-              else if (gotDigit && !gotE && lower(c) === expChar) {
-                buf += String.fromCharCode(expChar);
-                gotE = true;
-                gotDot = true;
-              } else if (!gotDot && c === 46) {
-                buf += '.';
-                gotDot = true;
-              } else {
-                ungetc(c);
-                break;
-              }
-              if (width === 0 || inchar() === EOF) break;
-              if (width > 0) width--;
-            }
-            if (buf.length === gotSign || (hexa && buf.length === 2 + gotSign)) convError();
-          }
-          const [value, used] = parseDouble(buf);
-          if (used === 0) convError();
-          if (!suppress) {
-            stores.push({ at: take(), float: long || longDouble ? 8 : 4, value });
-            done++;
-          }
-          break;
-        }
-        default:
-          convError();
-      }
-    }
-    // A space at the end of the format takes all the whitespace that follows.
-    if (skipSpace) {
-      do inchar();
-      while (isSpace(c));
-      ungetc(c);
-    }
+    return new Scanner(input, final, arg).run(fmt);
   } catch (e) {
     if (e === MORE) return MORE;
-    if (!(e instanceof Stop)) throw e;
-    if (e.input && done === 0) done = EOF;
+    throw e;
   }
-  return { ret: done, consumed: pos, stores };
 }
 
 /** Makes a finished scan's stores (a bad pointer faults here, as the store would in glibc). */
@@ -497,17 +552,17 @@ function apply(vm: VM, r: Scanned): number {
   return r.ret;
 }
 
+/** A NULL format: EINVAL and EOF, as glibc's ARGCHECK. */
+function noFormat(vm: VM): number {
+  setErrno(vm, 'EINVAL');
+  return EOF;
+}
+
 /** sscanf over a string: its NUL is the end of the input. */
 function scanString(vm: VM, str: number, fmt: number, args: Args): NativeResult {
   if (fmt === 0) return noFormat(vm);
   const r = scanBytes(cstr(vm, fmt), vm.mem.cstring(str), true, (i) => args(vm, i));
   return r === MORE ? EOF : apply(vm, r);
-}
-
-/** A NULL format: EINVAL and EOF, as glibc's ARGCHECK. */
-function noFormat(vm: VM): number {
-  setErrno(vm, 'EINVAL');
-  return EOF;
 }
 
 /** fscanf over a stream's buffer, reading more while the scan needs it. */
@@ -539,58 +594,7 @@ const fromVaList =
   (vm, i) =>
     vm.mem.f64(ap + i * 8);
 
-/**
- * getdelim(lineptr, n, delim, stream): glibc's __getdelim. A NULL *lineptr (or *n 0) gets a
- * 120-byte malloc; the buffer grows by realloc to at least twice its size as needed.
- */
-function getdelim(vm: VM, lineptr: number, np: number, delim: number, file: number): NativeResult {
-  if (lineptr === 0 || np === 0) {
-    setErrno(vm, 'EINVAL');
-    return -1;
-  }
-  const s = stream(vm, file);
-  if (!s) return { fault: 11, message: 'getdelim on an invalid FILE pointer' };
-  if (s.error) return -1;
-  const m = vm.mem;
-  if (m.u64(lineptr) === 0 || m.u64(np) === 0) {
-    m.setU64(np, 120);
-    const p = mallocBytes(vm, 120);
-    m.setU64(lineptr, p);
-    if (p === 0) return -1;
-  }
-  const d = delim & 0xff;
-  /** Copies what is buffered (up to the delimiter) after the `cur` bytes already taken. */
-  const take = (v: VM, cur: number): NativeResult => {
-    const t = stream(v, file);
-    if (!t) return -1;
-    const at = t.in.indexOf(d);
-    const len = at >= 0 ? at + 1 : t.in.length;
-    const have = v.mem.u64(np);
-    const needed = Math.max(cur + len + 1, 2 * have);
-    const grow: NativeResult = cur + len + 1 > have ? HEAP.realloc(v, [v.mem.u64(lineptr), needed]) : -1;
-    return andThen(v, grow, (w, p) => {
-      if (p === 0) return -1;
-      if (p !== -1) {
-        w.mem.setU64(lineptr, p);
-        w.mem.setU64(np, needed);
-      }
-      const u = stream(w, file);
-      if (!u) return -1;
-      w.mem.write(w.mem.u64(lineptr) + cur, Uint8Array.from(u.in.splice(0, len)));
-      const total = cur + len;
-      const end = (x: VM) => {
-        x.mem.setU8(x.mem.u64(lineptr) + total, 0);
-        return total;
-      };
-      if (at >= 0) return end(w);
-      return fill(w, file, (x, ok) => (ok ? take(x, total) : end(x)));
-    });
-  };
-  if (s.in.length > 0) return take(vm, 0);
-  return fill(vm, file, (v, ok) => (ok ? take(v, 0) : -1));
-}
-
-/** The scanf and getline natives. */
+/** The scanf natives. */
 export const SCAN: Natives = {
   sscanf: (vm, a) => scanString(vm, a[0], a[1], fromArgs(a, 2)),
   vsscanf: (vm, a) => scanString(vm, a[0], a[1], fromVaList(a[2])),
@@ -598,6 +602,4 @@ export const SCAN: Natives = {
   vfscanf: (vm, a) => scanStream(vm, a[0], a[1], fromVaList(a[2])),
   scanf: (vm, a) => scanStream(vm, vm.prog.stdFiles[0], a[0], fromArgs(a, 1)),
   vscanf: (vm, a) => scanStream(vm, vm.prog.stdFiles[0], a[0], fromVaList(a[1])),
-  getline: (vm, a) => getdelim(vm, a[0], a[1], 10, a[2]),
-  getdelim: (vm, a) => getdelim(vm, a[0], a[1], a[2], a[3]),
 };
