@@ -1,4 +1,5 @@
 /** The C programs in the app: editing, running, compile errors, persistence, import, Stop. */
+import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible, object, open, SCREENSHOTS, watchErrors } from './helpers';
 
@@ -123,4 +124,19 @@ test('a scenario file can be imported, runs, and bad files get a clear message',
 test('the programs view has no accessibility violations', async ({ page }) => {
   await open(page, 'forking-server', 12);
   await expectAccessible(page);
+});
+
+test('a corpus program imported in the app prints what its gcc build printed on Linux', async ({ page }) => {
+  const dir = 'fixtures/c/unp-echo';
+  const expected = JSON.parse(readFileSync(`${dir}/expected.json`, 'utf8')) as {
+    processes: { name: string; stdout: string }[];
+  };
+  await open(page, 'stream-echo');
+  await page.getByLabel('JSON file to import').setInputFiles(`${dir}/scenario.json`);
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('imported');
+  await page.getByLabel('Timeline position').fill('99999');
+  for (const p of expected.processes) {
+    const screen = page.getByRole('article', { name: `terminal of ${p.name}` }).locator('pre');
+    await expect(screen).toHaveText(p.stdout.replace(/\n$/, ''));
+  }
 });
