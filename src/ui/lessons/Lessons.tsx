@@ -74,7 +74,21 @@ export function QuestionPanel() {
       </button>
     </p>
   );
-  if (!pending) return <div className="question-panel">{header}</div>;
+  const intro =
+    cursor === 0 ? (
+      <div className="lesson-intro">
+        {session.lesson.narration.map((para) => (
+          <p key={para}>{para}</p>
+        ))}
+      </div>
+    ) : null;
+  if (!pending)
+    return (
+      <div className="question-panel">
+        {header}
+        {intro}
+      </div>
+    );
   const q = pending.question;
   const done = answers[pending.id]?.seed === session.seed ? answers[pending.id] : null;
   const result =
