@@ -200,6 +200,22 @@ export function items(v: SValue | undefined): SValue[] {
   return v?.kind === 'array' ? v.items : [];
 }
 
+/** A printed path as a binary string (one char per byte), or undefined when it is not a string. */
+export function pathArg(v: SValue | undefined): string | undefined {
+  const s = str(v);
+  return s ? C.bytesToBinary(s.bytes) : undefined;
+}
+
+/** A printed timeval or timespec in milliseconds, or null when it is NULL or not one. */
+export function timeoutMs(v: SValue | undefined): number | null {
+  if (isNull(v)) return null;
+  const sec = num(field(v, 'tv_sec'));
+  const usec = num(field(v, 'tv_usec'));
+  const nsec = num(field(v, 'tv_nsec'));
+  if (sec === undefined) return null;
+  return sec * 1000 + Math.round((usec ?? 0) / 1000) + Math.round((nsec ?? 0) / 1e6);
+}
+
 /** A printed socket address. */
 export interface Sockaddr {
   family: number;

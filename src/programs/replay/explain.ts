@@ -17,9 +17,9 @@ import {
   skbLen,
   type UnixSock,
 } from '../../engine';
+import type { ReplayCore } from './core';
 import type { Sockaddr } from './decode';
 import { decodeAddr } from './expect';
-import type { Replayer } from './replay';
 import type { Translation } from './translate';
 
 type Sys = Extract<Translation, { kind: 'sys' }>;
@@ -82,7 +82,7 @@ function pathsOf(c: Syscall): string[] {
 }
 
 /** Files and directories that existed before the trace (allowed even in strict mode). */
-function explainFiles(r: Replayer, p: Process, tr: Sys): string | null {
+function explainFiles(r: ReplayCore, p: Process, tr: Sys): string | null {
   const k = r.k;
   const c = tr.call;
   const e = tr.expect;
@@ -107,7 +107,7 @@ function explainFiles(r: Replayer, p: Process, tr: Sys): string | null {
 }
 
 function explainFile(
-  _r: Replayer,
+  _r: ReplayCore,
   _p: Process,
   tr: Sys,
   pre: (path: string, kind: 'dir' | 'socket' | 'regular') => string,
@@ -149,12 +149,12 @@ function explainFile(
 }
 
 /** Whether a socket talks to the outside: its peer is an outside socket. */
-function outsidePeer(r: Replayer, s: UnixSock | null): UnixSock | null {
+function outsidePeer(r: ReplayCore, s: UnixSock | null): UnixSock | null {
   return s?.peer && r.world.owns(s.peer) ? s.peer : null;
 }
 
 function explainReceive(
-  r: Replayer,
+  r: ReplayCore,
   p: Process,
   tr: Sys,
   c: Extract<Syscall, { fd: number }>,
@@ -210,14 +210,14 @@ function explainReceive(
 }
 
 /** Asks the outside world to make the recorded result possible; returns what it did, or null. */
-export function explainBefore(r: Replayer, p: Process, tr: Sys): string | null {
+export function explainBefore(r: ReplayCore, p: Process, tr: Sys): string | null {
   const files = explainFiles(r, p, tr);
   if (r.strict) return files;
   const sock = explainSocket(r, p, tr);
   return files && sock ? `${files}; ${sock}` : (files ?? sock);
 }
 
-function explainSocket(r: Replayer, p: Process, tr: Sys): string | null {
+function explainSocket(r: ReplayCore, p: Process, tr: Sys): string | null {
   const k = r.k;
   const c = tr.call;
   const e = tr.expect;
@@ -301,7 +301,7 @@ function explainSocket(r: Replayer, p: Process, tr: Sys): string | null {
  * After a mismatch: differences that only an outside peer can account for (readiness that
  * outside data will explain at the next read, credentials of an outside process).
  */
-export function explainAfter(r: Replayer, p: Process, tr: Sys, diffs: string[]): string | null {
+export function explainAfter(r: ReplayCore, p: Process, tr: Sys, diffs: string[]): string | null {
   if (r.strict) return null;
   const c = tr.call;
   if (c.name === 'poll' || c.name === 'select') {

@@ -3,109 +3,22 @@
  * operand stack, frames, the runtime's state), so fork and checkpoints copy it. It runs until a
  * statement ends, a system call is needed, the program exits, or it faults.
  */
-import type { Syscall, SysResult } from '../../../engine';
-import type { CompiledFunc } from '../compile/context';
-import { kindOf as kindOfType } from '../compile/ctypes';
-import type { CompiledProgram } from '../compile/link';
-import { DATA_BASE, Fault, Memory, STACK_LIMIT, STACK_TOP, TEXT_BASE } from './memory';
-import type { Native, NativeResult } from './native';
+import { bitop, load, sbig, store, ubig, wrap } from './arith';
+import { NATIVE_BASE, VMCore, type VMEvent } from './core';
+import { Fault, TEXT_BASE } from './memory';
 import { Kind, Op } from './ops';
 
-/** Why run() stopped. */
-export type VMEvent =
-  | { kind: 'step' }
-  | { kind: 'syscall'; call: Syscall }
-  | { kind: 'exit'; status: number }
-  | { kind: 'fault'; signal: number; message: string };
-
-interface Frame {
-  fn: CompiledFunc;
-  pc: number;
-  /** Frame base in memory (locals at bp + offset). */
-  bp: number;
-  /** Operand stack height when the frame was entered. */
-  sp: number;
-  /** Where this call's variadic arguments are (8 bytes each, as doubles). */
-  va: number;
-  /** The memory stack pointer to restore on return. */
-  msp: number;
-  /** What a native asked to happen with this call's return value. */
-  cont: ((vm: VM, ret: number) => NativeResult) | null;
-  /** The caller's statement line and file, current again when this call returns. */
-  line: number;
-  file: string;
-}
-
-/** The state the runtime keeps per process (stdio buffers, the heap, handlers); copied on fork. */
-export interface RuntimeState {
-  clone(): RuntimeState;
-}
+export { wrap } from './arith';
+export type { Frame, RuntimeState, VMEvent } from './core';
 
 const SIGSEGV = 11;
 const SIGFPE = 8;
-const NATIVE_BASE = 0x10000;
 const TWO64 = 2 ** 64;
 const TWO63 = 2 ** 63;
 const INT_MIN = -(2 ** 31);
 
-/** Wraps a number to an integer width: code = size * 2 + signed. */
-export function wrap(v: number, code: number): number {
-  switch (code) {
-    case 9:
-      return v | 0;
-    case 8:
-      return v >>> 0;
-    case 3:
-      return (v << 24) >> 24;
-    case 2:
-      return v & 0xff;
-    case 5:
-      return (v << 16) >> 16;
-    case 4:
-      return v & 0xffff;
-    case 17:
-    case 16:
-      // Unsigned 64-bit values are held in two's complement, as signed ones; 2^63 is LONG_MAX (see ops.ts).
-      if (v >= -9007199254740992 && v <= 9007199254740992) return Math.trunc(v);
-      if (v === TWO63) return v;
-      return Number(BigInt.asIntN(64, BigInt(Math.trunc(v))));
-    default:
-      return v;
-  }
-}
-
 /** One process's running C program. */
-export class VM {
-  mem: Memory;
-  stack = new Float64Array(1 << 16);
-  sp = 0;
-  frames: Frame[] = [];
-  msp = STACK_TOP;
-  /** A system call in progress, and how the native goes on with its result. */
-  pending: { call: Syscall; cont: (vm: VM, r: SysResult) => NativeResult } | null = null;
-  /** The current statement's line and file. */
-  line = 0;
-  file = '';
-  private stmtOpen = false;
-  private yielded = false;
-  /** The library function called last (an index into the program's natives), or -1. */
-  calling = -1;
-  /** Statements executed (for the step limit and the benchmark). */
-  statements = 0;
-
-  constructor(
-    readonly prog: CompiledProgram,
-    readonly natives: Native[],
-    public rt: RuntimeState,
-    mem?: Memory,
-  ) {
-    this.mem = mem ?? new Memory();
-    if (!mem) {
-      this.mem.sbrk(prog.data.length);
-      if (prog.data.length > 0) this.mem.write(DATA_BASE, prog.data);
-    }
-  }
-
+export class VM extends VMCore {
   /** An independent copy (for fork and checkpoints). */
   clone(): VM {
     const v = new VM(this.prog, this.natives, this.rt.clone(), this.mem.fork());
@@ -121,157 +34,6 @@ export class VM {
     v.statements = this.statements;
     v.calling = this.calling;
     return v;
-  }
-
-  /** Starts main(argc, argv) with argv strings placed on the stack. */
-  start(argv: string[]): void {
-    const enc = new TextEncoder();
-    const ptrs: number[] = [];
-    for (const a of argv) {
-      const bytes = enc.encode(a);
-      this.msp -= bytes.length + 1;
-      this.mem.write(this.msp, bytes);
-      this.mem.setU8(this.msp + bytes.length, 0);
-      ptrs.push(this.msp);
-    }
-    this.msp = Math.floor(this.msp / 16) * 16 - (ptrs.length + 1) * 8;
-    const argvAddr = this.msp;
-    for (const [i, p] of ptrs.entries()) this.mem.setU64(argvAddr + i * 8, p);
-    this.mem.setU64(argvAddr + ptrs.length * 8, 0);
-    this.msp -= 64;
-    this.enter(this.prog.main, [argv.length, argvAddr], null);
-  }
-
-  private fn(index: number): CompiledFunc {
-    const f = this.prog.funcs[index];
-    if (!f) throw new Fault(TEXT_BASE + index * 16, 'call to a function that was never defined');
-    return f;
-  }
-
-  /** Pushes a frame for a call. */
-  enter(index: number, args: number[], cont: Frame['cont']): void {
-    const fn = this.fn(index);
-    const extra = Math.max(0, args.length - fn.params.length);
-    const bp = Math.floor((this.msp - fn.frameSize - extra * 8) / 16) * 16;
-    if (bp < STACK_TOP - STACK_LIMIT) throw new Fault(bp, 'stack overflow');
-    const mem = this.mem;
-    mem.fill(bp, 0, fn.frameSize);
-    for (let i = 0; i < fn.params.length; i++) {
-      const p = fn.params[i];
-      const v = i < args.length ? args[i] : 0;
-      const at = bp + p.offset;
-      const t = p.type;
-      if (t.kind === 'struct' || t.kind === 'union') mem.move(at, v, t.size);
-      else this.store(at, kindOfType(t), v);
-    }
-    const va = bp + fn.frameSize;
-    for (let i = 0; i < extra; i++) mem.setF64(va + i * 8, args[fn.params.length + i]);
-    this.frames.push({
-      fn,
-      pc: 0,
-      bp,
-      sp: this.sp,
-      va,
-      msp: this.msp,
-      cont,
-      line: this.line,
-      file: this.file,
-    });
-    this.msp = bp;
-  }
-
-  private store(addr: number, kind: Kind, v: number): void {
-    const m = this.mem;
-    switch (kind) {
-      case Kind.I8:
-      case Kind.U8:
-        m.setU8(addr, v & 0xff);
-        return;
-      case Kind.I16:
-      case Kind.U16:
-        m.setU16(addr, v);
-        return;
-      case Kind.I32:
-      case Kind.U32:
-        m.setU32(addr, v);
-        return;
-      case Kind.F32:
-        m.setF32(addr, v);
-        return;
-      case Kind.F64:
-        m.setF64(addr, v);
-        return;
-      default:
-        m.setU64(addr, v);
-    }
-  }
-
-  private load(addr: number, kind: Kind): number {
-    const m = this.mem;
-    switch (kind) {
-      case Kind.I8:
-        return m.i8(addr);
-      case Kind.U8:
-        return m.u8(addr);
-      case Kind.I16:
-        return m.i16(addr);
-      case Kind.U16:
-        return m.u16(addr);
-      case Kind.I32:
-        return m.i32(addr);
-      case Kind.U32:
-        return m.u32(addr);
-      case Kind.I64:
-        return m.i64(addr);
-      case Kind.F32:
-        return m.f32(addr);
-      case Kind.F64:
-        return m.f64(addr);
-      default:
-        return m.u64(addr);
-    }
-  }
-
-  /** Hands the result of the pending system call to the native that asked for it. */
-  resume(result: SysResult): VMEvent | null {
-    const p = this.pending;
-    if (!p) return null;
-    this.pending = null;
-    return this.handle(p.cont(this, result));
-  }
-
-  /** Acts on what a native returned: a value to push, or something that stops or calls. */
-  handle(r: NativeResult): VMEvent | null {
-    if (typeof r === 'number') {
-      this.stack[this.sp++] = r;
-      return null;
-    }
-    if ('syscall' in r) {
-      this.pending = { call: r.syscall, cont: r.cont };
-      this.yielded = true;
-      return { kind: 'syscall', call: r.syscall };
-    }
-    if ('exit' in r) {
-      if (r.now) return { kind: 'exit', status: r.exit & 0xff };
-      return this.handle(this.natives[this.nativeIndex('exit')](this, [r.exit]));
-    }
-    if ('fault' in r) return { kind: 'fault', signal: r.fault, message: r.message };
-    const index = r.call - TEXT_BASE;
-    if (index < 0 || index % 16 !== 0 || index / 16 >= NATIVE_BASE) {
-      return {
-        kind: 'fault',
-        signal: SIGSEGV,
-        message: `call through a bad function pointer 0x${r.call.toString(16)}`,
-      };
-    }
-    this.enter(index / 16, r.args, r.cont);
-    return null;
-  }
-
-  private nativeIndex(name: string): number {
-    const i = this.prog.natives.indexOf(name);
-    if (i < 0) throw new Error(`the runtime lacks ${name}`);
-    return i;
   }
 
   /** Runs until a statement ends (step), a system call, exit or a fault. */
@@ -382,10 +144,10 @@ export class VM {
             sp--;
             break;
           case Op.Load:
-            st[sp - 1] = this.load(st[sp - 1], code[pc++]);
+            st[sp - 1] = load(mem, st[sp - 1], code[pc++]);
             break;
           case Op.Store:
-            this.store(st[sp - 2], code[pc++], st[sp - 1]);
+            store(mem, st[sp - 2], code[pc++], st[sp - 1]);
             st[sp - 2] = st[sp - 1];
             sp--;
             break;
@@ -566,9 +328,9 @@ export class VM {
             const delta = code[pc++];
             const w = code[pc++];
             const addr = st[sp - 1];
-            const old = this.load(addr, kind);
+            const old = load(mem, addr, kind);
             const nv = w ? wrap(old + delta, w) : old + delta;
-            this.store(addr, kind, nv);
+            store(mem, addr, kind, nv);
             st[sp - 1] = op === Op.PreInc ? nv : old;
             break;
           }
@@ -673,26 +435,4 @@ export class VM {
       }
     }
   }
-}
-
-/** A signed 64-bit value as a BigInt (a positive 2^63 is LONG_MAX, see ops.ts). */
-function sbig(v: number): bigint {
-  return v === TWO63 ? 9223372036854775807n : BigInt.asIntN(64, BigInt(Math.trunc(v)));
-}
-
-/** An unsigned 64-bit value (held in two's complement) as a BigInt. */
-function ubig(v: number): bigint {
-  return BigInt.asUintN(64, sbig(v));
-}
-
-/** Bitwise and/or/xor of integers that may be wider than 32 bits. */
-function bitop(a: number, b: number, which: number): number {
-  if (a >= -2147483648 && a <= 4294967295 && b >= -2147483648 && b <= 4294967295 && a >= 0 === b >= 0) {
-    const r = which === 0 ? a & b : which === 1 ? a | b : a ^ b;
-    return a >= 0 && b >= 0 ? r >>> 0 : r;
-  }
-  const x = sbig(a);
-  const y = sbig(b);
-  const r = which === 0 ? x & y : which === 1 ? x | y : x ^ y;
-  return Number(a < 0 || b < 0 ? r : BigInt.asUintN(64, r));
 }
