@@ -2,10 +2,10 @@
  * The replay command line, run as a user would: exit status, output lines, bad inputs.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(__dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -16,8 +16,12 @@ function replay(...args: string[]) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const TEMP = mkdtempSync(join(tmpdir(), 'rdv-'));
+afterAll(() => rmSync(TEMP, { recursive: true, force: true }));
+let temps = 0;
+
 function tempFile(name: string, text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'rdv-')), name);
+  const path = join(mkdtempSync(join(TEMP, `${temps++}-`)), name);
   writeFileSync(path, text);
   return path;
 }

@@ -4,10 +4,10 @@
  * and the messages for each problem.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(__dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -17,8 +17,12 @@ function sim(...args: string[]) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const TEMP = mkdtempSync(join(tmpdir(), 'rdv-sim-'));
+afterAll(() => rmSync(TEMP, { recursive: true, force: true }));
+let temps = 0;
+
 function tempFile(name: string, text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'rdv-sim-')), name);
+  const path = join(mkdtempSync(join(TEMP, `${temps++}-`)), name);
   writeFileSync(path, text);
   return path;
 }

@@ -9,6 +9,19 @@ function errors(src: string, file = 'server.c'): string[] {
 }
 
 describe('syntax errors', () => {
+  it('says that a file kept in troff (the 4.3BSD tutorial sources) must lose its troff lines', () => {
+    const src = '.\\" @(#)ustreamread.c\t6.3 (Berkeley) 5/8/86\n#include <stdio.h>\nmain() { }\n';
+    expect(errors(src)[0]).toBe(
+      'server.c:1:1: this line is troff markup, not C (the file comes from a troff document): delete the lines that begin with .\\" and write each \\en as \\n',
+    );
+  });
+
+  it('gives no troff hint to a C file whose only error is elsewhere', () => {
+    expect(errors('/* .\\" */\nint x = 1\nint y;')).toEqual([
+      "server.c:2:10: expected ';' after top level declarator",
+    ]);
+  });
+
   it('puts a missing semicolon right after the expression it ends', () => {
     const src = 'int main(void)\n{\n    int fd;\n    fd = socket(1, 1, 0)\n    close(fd);\n}\n';
     expect(errors(src)).toEqual(["server.c:4:25: expected ';' after expression"]);

@@ -58,7 +58,26 @@ export function compileFrontEnd(
     };
   }
   const tu = parse(pp.tokens, mainFile);
-  return { ...tu, diagnostics: [...pp.diagnostics, ...tu.diagnostics] };
+  const diagnostics = [...pp.diagnostics, ...tu.diagnostics];
+  const troff = troffHint(files[mainFile] ?? '', mainFile);
+  if (troff !== null && diagnostics.some((d) => d.severity === 'error')) diagnostics.unshift(troff);
+  return { ...tu, diagnostics };
+}
+
+/**
+ * The 4.3BSD tutorial's programs are kept in its troff sources: `.\"` comment lines at the top and
+ * `\en` for `\n`. gcc rejects such a file as we do; this says why and what to change.
+ */
+function troffHint(text: string, file: string): Diagnostic | null {
+  const at = text.search(/^\.\\"/m);
+  if (at === -1) return null;
+  const line = text.slice(0, at).split('\n').length;
+  return {
+    severity: 'error',
+    message:
+      'this line is troff markup, not C (the file comes from a troff document): delete the lines that begin with .\\" and write each \\en as \\n',
+    pos: { file, line, col: 1 },
+  };
 }
 
 /** A diagnostic as compilers print it: `server.c:12:5: expected ';' after expression`. */

@@ -37,6 +37,15 @@ describe('#include', () => {
     expect(r.tokens[0].text).toBe('sys_a');
   });
 
+  it('falls back to the system header of the same name for "../lib/unp.h", with a warning', () => {
+    const r = pp({ 'main.c': '#include "../lib/unp.h"\nx' }, { 'unp.h': 'sys_unp' });
+    expect(r.tokens.map((t) => t.text).join(' ')).toBe('sys_unp x ');
+    expect(r.diagnostics.map((d) => d.severity)).toEqual(['warning']);
+    expect(messages(r.diagnostics)).toEqual([
+      'main.c:1:10: cannot find ../lib/unp.h; using the system header unp.h instead',
+    ]);
+  });
+
   it('reports a missing header at its name and stops there', () => {
     const r = pp({ 'main.c': 'int a;\n\n#include <foo.h>\nint b;\n' });
     expect(messages(r.diagnostics)).toEqual(['main.c:3:10: cannot find header foo.h']);

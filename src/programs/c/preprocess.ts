@@ -263,9 +263,21 @@ class Preprocessor implements TokenReader {
       this.error('#include expects "FILENAME" or <FILENAME>', directive.pos);
       return;
     }
-    const found = spec.system
+    let found = spec.system
       ? this.read(spec.name, 'system', f.file)
       : (this.read(spec.name, 'user', f.file) ?? this.read(spec.name, 'system', f.file));
+    const base = spec.name.slice(spec.name.lastIndexOf('/') + 1);
+    if (found === null && !spec.system && base !== spec.name) {
+      // A book's copy often says "../lib/unp.h" where its Makefile gave -I../lib: the shipped header serves.
+      found = this.read(base, 'system', f.file);
+      if (found !== null) {
+        this.diagnostics.push({
+          severity: 'warning',
+          message: `cannot find ${spec.name}; using the system header ${base} instead`,
+          pos: spec.pos,
+        });
+      }
+    }
     if (found === null) {
       this.error(`cannot find header ${spec.name}`, spec.pos);
       this.stopped = true;

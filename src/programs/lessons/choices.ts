@@ -12,7 +12,7 @@ function hashText(text: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: a tiny deterministic generator (the inner layers use no Math.random). */
+/** mulberry32: a tiny deterministic generator (the inner layers never draw on a global random source). */
 function generator(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
