@@ -140,3 +140,34 @@ test('a corpus program imported in the app prints what its gcc build printed on 
     await expect(screen).toHaveText(p.stdout.replace(/\n$/, ''));
   }
 });
+
+test('stepping keeps the page still and the current line in view inside its editor, at 1280x720', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page, 'forking-server', 19);
+  await expect(page.locator('.cm-process-line')).not.toHaveCount(0);
+  // The header's controls all fit in the width, none cut off at the right.
+  for (const name of ['Scenario', 'Kernel', 'Theme']) {
+    await expect(page.getByRole('combobox', { name })).toBeInViewport({ ratio: 1 });
+  }
+  await expect(page.getByRole('button', { name: 'Import trace…' })).toBeInViewport({ ratio: 1 });
+  let seen = 0;
+  for (let i = 0; i < 12; i++) {
+    // The marked lines of the file shown: the stepping process's is among them, and in the window.
+    const lines = await page.locator('.cm-process-line').evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      }),
+    );
+    if (lines.length > 0) {
+      seen++;
+      expect(lines, `step ${19 + i}`).toContain(true);
+    }
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByText(`Step ${20 + i} of 74`)).toBeVisible();
+  }
+  expect(seen).toBeGreaterThanOrEqual(10);
+});

@@ -8,9 +8,10 @@ import { cpp } from '@codemirror/lang-cpp';
 import { bracketMatching, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { type Diagnostic as CmDiagnostic, lintGutter, setDiagnostics } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
-import { EditorView, keymap, lineNumbers } from '@codemirror/view';
+import { EditorView, keymap, lineNumbers, scrollPastEnd } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import type { Diagnostic } from '../../programs/c/ast';
+import { revealLine } from '../reveal';
 import { currentLines, type ProcessMark, setMarks } from './currentLines';
 import { cHighlight } from './highlight';
 
@@ -58,6 +59,7 @@ export function CodeEditor({ file, text, marks, diagnostics, onChange, reveal, f
         doc: text,
         extensions: [
           lineNumbers(),
+          scrollPastEnd(),
           history(),
           indentOnInput(),
           bracketMatching(),
@@ -94,9 +96,7 @@ export function CodeEditor({ file, text, marks, diagnostics, onChange, reveal, f
   useEffect(() => {
     const v = view.current;
     if (!v || follow === null || follow < 1 || follow > v.state.doc.lines) return;
-    v.dispatch({
-      effects: EditorView.scrollIntoView(v.state.doc.line(follow).from, { y: 'nearest', yMargin: 48 }),
-    });
+    revealLine(v, follow);
   }, [follow]);
 
   useEffect(() => {

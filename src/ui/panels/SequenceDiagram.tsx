@@ -4,6 +4,7 @@
  */
 import { memo, useEffect, useRef, useState } from 'react';
 import { markAt, sequenceScales } from '../../diagram';
+import { revealWithin } from '../reveal';
 import { useApp } from '../store';
 
 const ROW = 22;
@@ -107,7 +108,7 @@ export function SequenceDiagram() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the cursor is what moves the current mark
   useEffect(() => {
     const el = box.current?.querySelector('.seq-current');
-    if (el && 'scrollIntoView' in el) (el as Element).scrollIntoView({ block: 'nearest' });
+    if (el && box.current) revealWithin(el, box.current);
   }, [cursor]);
   return (
     <section aria-label="Sequence diagram" className="sequence">

@@ -7,6 +7,7 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { processState } from '../../diagram';
 import type { TraceStep } from '../../programs/replay/analyse';
+import { revealWithin } from '../reveal';
 import type { TraceSource } from '../run';
 import { useApp } from '../store';
 import { folded, lineText } from './traceRun';
@@ -136,7 +137,7 @@ export function TracePanes() {
   useEffect(() => {
     const pid = cursor > 0 ? run.steps[cursor - 1]?.pid : undefined;
     const row = box.current?.querySelector(`[data-pid="${pid}"] [aria-current="step"]`);
-    if (row && 'scrollIntoView' in row) row.scrollIntoView({ block: 'nearest' });
+    if (row && box.current) revealWithin(row, box.current);
   }, [cursor]);
   if (!source) return null;
   const k = run.timeline.stateAt(cursor).machine.kernel;
