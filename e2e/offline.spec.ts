@@ -24,5 +24,11 @@ test('the single-file build opens from file:// with the network cut, fetches not
   await page.getByRole('button', { name: 'Step forward' }).click();
   await expect(page.getByText(/^Step 1 of \d+$/)).toBeVisible();
 
-  expect(requests).toEqual([url]);
+  // A trace opens too: its parser, replay and worker are inside the file.
+  await page
+    .getByLabel('Import trace')
+    .setInputFiles(fileURLToPath(new URL('../fixtures/traces/nc_client.strace', import.meta.url)));
+  await expect(page.getByText(/replayed \d+ calls: \d+ match, 0 differ/).first()).toBeVisible();
+
+  expect(requests.filter((r) => !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([url]);
 });

@@ -16,7 +16,7 @@ import { playbackSlice } from './slices/playback';
 import { programsSlice } from './slices/programs';
 import { entryFor, stopBuilding } from './slices/shared';
 import { tracesSlice } from './slices/traces';
-import { keptTrace } from './trace/importTrace';
+import { keptTrace } from './trace/kept';
 
 export { type AppState, type EmbedOptions, embedOptions, type Move, SPEEDS, type Theme } from './appState';
 

@@ -3,9 +3,9 @@
  * line), each place where the model differs (a button to its step), the lines that were not
  * understood, how to record a trace, and Save as scenario.
  */
-import { summaryLine } from '../../programs/replay/replay';
+import { summaryLine } from '../../programs/replay/report';
 import { useApp } from '../store';
-import { traceScenarioJson } from './importTrace';
+import { traceScenarioJson } from './kept';
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));

@@ -10,7 +10,7 @@ import type { TraceStep } from '../../programs/replay/analyse';
 import { revealWithin } from '../reveal';
 import type { TraceSource } from '../run';
 import { useApp } from '../store';
-import { folded, lineText } from './traceRun';
+import { folded, lineText } from './lineText';
 
 /** Steps shown around the current one. */
 const WINDOW = 40;

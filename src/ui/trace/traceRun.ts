@@ -17,7 +17,7 @@ import type { Ending, StepRecord } from '../../engine';
 import type { TraceStep } from '../../programs/replay/analyse';
 import { TraceStates } from '../../programs/replay/traceStates';
 import type { Progress, Run, RunControl, ScenarioMeta, TraceSource } from '../run';
-import { lineText } from './lineText';
+import { folded, lineText } from './lineText';
 
 export { lineText };
 
@@ -45,13 +45,6 @@ function record(s: TraceStep, index: number, source: TraceSource): StepRecord {
     location: { file: `pid ${s.pid}`, line: s.lineNo },
     note: s.folded.length > 0 ? folded(s.folded) : undefined,
   };
-}
-
-/** "12 other calls (mmap, openat, read, ...)". */
-export function folded(names: string[]): string {
-  const distinct = [...new Set(names)];
-  const shown = distinct.slice(0, 5).join(', ') + (distinct.length > 5 ? ', ...' : '');
-  return names.length === 1 ? `1 other call (${shown})` : `${names.length} other calls (${shown})`;
 }
 
 /** The narration of a trace step: the model's verdict, then what the kernel did. */

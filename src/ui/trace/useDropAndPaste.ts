@@ -3,8 +3,8 @@
  * text while no text field has the focus imports it as a trace.
  */
 import { useEffect } from 'react';
-import { looksLikeStrace } from '../../programs/strace/parseTrace';
 import { useApp } from '../store';
+import { traceTools } from './load';
 
 export function useDropAndPaste(): void {
   useEffect(() => {
@@ -28,9 +28,12 @@ export function useDropAndPaste(): void {
       )
         return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
-      if (!looksLikeStrace(text).ok) return;
+      if (text.trim() === '') return;
+      // No text field has the focus, so the paste has nowhere else to go.
       e.preventDefault();
-      useApp.getState().importTrace(text, 'pasted trace');
+      void traceTools().then((t) => {
+        if (t.looksLikeStrace(text).ok) useApp.getState().importTrace(text, 'pasted trace');
+      });
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);
