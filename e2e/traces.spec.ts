@@ -142,3 +142,17 @@ test('the trace view has no accessibility violations', async ({ page }) => {
   await page.keyboard.press('End');
   await expectAccessible(page);
 });
+
+test('a diagram wider than its panel scrolls to the process that took the step', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page, 'stream-echo');
+  await importTrace(page, 'socat_fork_server.strace');
+  await expect(verdict(page)).toHaveText(/0 differ/, { timeout: 20000 });
+  await page.goto('/?scenario=trace&step=120');
+  await expect(page.getByText(/^Step 120 of \d+$/)).toBeVisible({ timeout: 20000 });
+  await expect(page.getByText(/^socat child child: /)).toBeVisible();
+  // socat's grandchild (it became cat) has the rightmost column, out of sight until scrolled to.
+  const panel = page.getByRole('region', { name: 'Kernel diagram' });
+  expect(await panel.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await expect(panel.getByRole('img', { name: /^process cat\b/ })).toBeInViewport();
+});

@@ -96,6 +96,22 @@ export function Diagram() {
   const previous = useRef<{ layout: Layout; run: unknown } | null>(null);
   const [ghosts, setGhosts] = useState<{ shape: Shape; to: Box | null }[]>([]);
   const ms = animationMs(speed);
+  // A diagram wider than its panel scrolls: bring the column of the process that took the step into view.
+  useEffect(() => {
+    const root = svg.current;
+    const box = boxOf(layout.shapes.find((s) => s.id === `proc:${step?.pid}`));
+    const panel = root?.parentElement;
+    if (!root || !box || !panel || panel.scrollWidth <= panel.clientWidth) return;
+    const r = root.getBoundingClientRect();
+    const scale = Math.min(r.width / layout.width, r.height / layout.height);
+    const inPanel = r.left - panel.getBoundingClientRect().left + panel.scrollLeft;
+    const offset = inPanel + (r.width - layout.width * scale) / 2;
+    const left = offset + box.x * scale;
+    const right = offset + (box.x + box.w) * scale;
+    if (left < panel.scrollLeft || right > panel.scrollLeft + panel.clientWidth)
+      panel.scrollLeft = Math.max(0, (left + right) / 2 - panel.clientWidth / 2);
+  }, [layout, step]);
+
   useEffect(() => {
     // For the UI benchmark: when a scenario's first diagram was on screen.
     performance.mark(`rendezvous:diagram:${run.scenario.id}`);
