@@ -238,6 +238,8 @@ step "Python SCM_RIGHTS"
 step "Python SIGPIPE death"
 "${ST[@]}" -o "$OUT/py_sigpipe.strace" $PY "$PROGREL/py_sigpipe.py"
 RC=$?; echo "py_sigpipe exit status $RC (141 = killed by SIGPIPE)"; [ "$RC" = 141 ] || fail "py_sigpipe status $RC"
+step "Python edge cases (seqpacket peek and truncation, abstract dgram, full backlog, EPIPE, EINVAL)"
+"${ST[@]}" -o "$OUT/py_edges.strace" $PY "$PROGREL/py_edges.py" $R || fail "py_edges"
 
 # ---------------------------------------------------------------- C fork server / client
 # driver: the server (3 connections, then it exits) and 3 concurrent clients, all under one strace

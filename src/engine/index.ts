@@ -10,7 +10,7 @@ export type { Errno } from './errno';
 export { ERRNO_NAMES, errnoFromNumber, errnoMessage, errnoNumber, isErrno } from './errno';
 export type { KernelEvent, KernelEventType } from './events';
 export { do_execve, do_exit, do_fork, do_group_exit } from './exit';
-export { fdClose, fdGet, fdInstallAt } from './fdtable';
+export { fdClose, fdGet, fdInstallAt, lowestFreeFd } from './fdtable';
 export { absolutePath, createNode, listFiles, lookupPath } from './fs';
 export { checkInvariants } from './invariants';
 export {

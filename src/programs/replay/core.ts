@@ -79,10 +79,38 @@ export abstract class ReplayCore {
   /** A modelled call, its events collected for the line being replayed. */
   protected sys(pid: number, call: Syscall): ReturnType<typeof syscall> {
     this.collected.push(...this.k.events);
+    this.noteClosed(this.k.events);
     const out = syscall(this.k, pid, call);
     this.collected.push(...out.events);
+    this.noteClosed(out.events);
     this.last = { call, result: out.kind === 'blocked' ? null : out.result };
     return out;
+  }
+
+  /** Descriptors each process has closed in the model, by pid. */
+  private readonly closedFds = new Map<number, Set<number>>();
+
+  private noteClosed(events: readonly KernelEvent[]): void {
+    for (const ev of events) {
+      if (ev.type !== 'fd.closed') continue;
+      const set = this.closedFds.get(ev.pid) ?? new Set<number>();
+      set.add(ev.fd);
+      this.closedFds.set(ev.pid, set);
+    }
+  }
+
+  /**
+   * Whether the model has never known `fd` in process `p` or its ancestors: not open, never closed.
+   * Only such a descriptor can have been open, unseen, since before the trace began.
+   */
+  neverSeenFd(p: Process, fd: number): boolean {
+    if (fdGet(p, fd)) return false;
+    const seen = new Set<number>();
+    for (let q: Process | undefined = p; q && !seen.has(q.pid); q = this.k.procs.get(q.ppid)) {
+      seen.add(q.pid);
+      if (this.closedFds.get(q.pid)?.has(fd)) return false;
+    }
+    return true;
   }
 
   protected pidOf(line: { pid: number | null }): number {

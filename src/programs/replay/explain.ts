@@ -8,9 +8,12 @@ import {
   absolutePath,
   bytesToBinary,
   fdGet,
+  fdInstallAt,
   type Kernel,
   lookupPath,
+  lowestFreeFd,
   MSG_PEEK,
+  newFile,
   type Process,
   RCV_SHUTDOWN,
   type Syscall,
@@ -107,8 +110,8 @@ function explainFiles(r: ReplayCore, p: Process, tr: Sys): string | null {
 }
 
 function explainFile(
-  _r: ReplayCore,
-  _p: Process,
+  r: ReplayCore,
+  p: Process,
   tr: Sys,
   pre: (path: string, kind: 'dir' | 'socket' | 'regular') => string,
   missing: (path: string) => boolean,
@@ -125,6 +128,8 @@ function explainFile(
           (mode & 0o170000) === 0o40000 ? 'dir' : (mode & 0o170000) === 0o140000 ? 'socket' : 'regular',
         );
       }
+      if (!e.errno && e.stat && r.world.adoptMode(absolutePath(p, c.path), e.stat.mode))
+        return `${absolutePath(p, c.path)} existed before the trace began, with mode 0${(e.stat.mode & 0o7777).toString(8)}`;
       return null;
     case 'rmdir':
     case 'chdir':
@@ -209,8 +214,44 @@ function explainReceive(
   return null;
 }
 
+/** The lowest descriptor a call that makes one may take (F_DUPFD's minimum), or null for other calls. */
+function newFdFloor(c: Syscall): number | null {
+  switch (c.name) {
+    case 'socket':
+    case 'accept':
+    case 'accept4':
+    case 'dup':
+      return 0;
+    case 'fcntl':
+      return c.cmd === 0 || c.cmd === 1030 ? c.arg : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * A new descriptor above the lowest free one: the ones below it were open before the trace began
+ * (inherited from whatever started the program) and never used in it. Only descriptors the
+ * model has never seen in this process count, so a descriptor the model closed by mistake
+ * still shows as a difference.
+ */
+function explainInheritedFds(r: ReplayCore, p: Process, tr: Sys): string | null {
+  const floor = newFdFloor(tr.call);
+  const got = tr.expect.ret;
+  if (floor === null || got === null || got < 0 || tr.expect.errno) return null;
+  const low = lowestFreeFd(p, floor);
+  if (got <= low) return null;
+  for (let fd = low; fd < got; fd++) if (!r.neverSeenFd(p, fd)) return null;
+  for (let fd = low; fd < got; fd++) fdInstallAt(r.k, p, fd, newFile(r.k, 'opaque', 'inherited'), false);
+  return got - low === 1
+    ? `fd ${low} was open before the trace began`
+    : `fds ${low} to ${got - 1} were open before the trace began`;
+}
+
 /** Asks the outside world to make the recorded result possible; returns what it did, or null. */
 export function explainBefore(r: ReplayCore, p: Process, tr: Sys): string | null {
+  const inherited = explainInheritedFds(r, p, tr);
+  if (inherited) return inherited;
   const files = explainFiles(r, p, tr);
   if (r.strict) return files;
   const sock = explainSocket(r, p, tr);

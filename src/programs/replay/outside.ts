@@ -9,6 +9,7 @@ import {
   bytesToBinary,
   createNode,
   ensureDir,
+  type FsNode,
   fdGet,
   type Kernel,
   type KernelEvent,
@@ -123,7 +124,7 @@ export class Outside {
 
   private ensureParent(path: string): void {
     const dir = path.slice(0, path.lastIndexOf('/'));
-    if (dir.startsWith('/')) ensureDir(this.kernelOf(), dir);
+    if (dir.startsWith('/')) this.makeDirs(dir);
   }
 
   /** An outside client connects to a traced listener (bound as `from` when that is named). */
@@ -218,8 +219,13 @@ export class Outside {
     if (typeof lookupPath(k, null, path) !== 'string') return;
     const abs = path.startsWith('/') ? path : `/${path}`;
     this.ensureParent(abs);
-    if (kind === 'dir') ensureDir(k, abs);
-    else {
+    if (kind === 'dir') {
+      const node = this.makeDirs(abs);
+      if (mode !== undefined) {
+        node.mode = mode & 0o7777;
+        this.guessedModes.delete(node.ino);
+      }
+    } else {
       const node = createNode(k, null, abs, kind, kind === 'socket' ? 0o755 : 0o644);
       if (typeof node !== 'string' && mode !== undefined) node.mode = mode & 0o7777;
     }
@@ -230,7 +236,32 @@ export class Outside {
     const k = this.kernelOf();
     const dir = path.slice(0, path.lastIndexOf('/'));
     if (!dir.startsWith('/') || typeof lookupPath(k, null, dir) !== 'string') return false;
-    ensureDir(k, dir);
+    this.makeDirs(dir);
+    return true;
+  }
+
+  /** Inodes of the directories made here whose permission bits nobody recorded (0755 until shown). */
+  private readonly guessedModes = new Set<number>();
+
+  /** Makes the missing directories of a path, noting that their modes are guesses. */
+  private makeDirs(path: string): FsNode {
+    const k = this.kernelOf();
+    const first = k.nextIno;
+    const node = ensureDir(k, path);
+    for (let ino = first; ino < k.nextIno; ino++) this.guessedModes.add(ino);
+    return node;
+  }
+
+  /**
+   * A stat shows the mode of a directory made here as a parent of another path: take it, as the
+   * directory existed before the trace began with that mode. False when the mode was known.
+   */
+  adoptMode(path: string, recorded: number): boolean {
+    const node = lookupPath(this.kernelOf(), null, path);
+    if (typeof node === 'string' || node.kind !== 'dir' || !this.guessedModes.has(node.ino)) return false;
+    this.guessedModes.delete(node.ino);
+    if ((recorded & 0o170000) !== 0o40000 || (node.mode & 0o7777) === (recorded & 0o7777)) return false;
+    node.mode = recorded & 0o7777;
     return true;
   }
 }

@@ -3,6 +3,7 @@
  * select, pipes, and the file system calls (unlink, rename, mkdir, mknod, stat). The dispatch is
  * in translate.ts.
  */
+import type { Syscall } from '../../engine';
 import type { SReturn, SValue } from '../strace/types';
 import { field, items, num, pathArg, timeoutMs } from './decode';
 import type { RecordedCall, Translation } from './translate';
@@ -48,7 +49,12 @@ export function translateFiles(c: RecordedCall): Translation | null | undefined 
       const cmd = num(args[1]) ?? -1;
       if (cmd === 3) e.retMask = 0o4000 | 0o2000 | 3;
       if (cmd !== 0 && cmd > 4 && cmd !== 1030) return { kind: 'other', fds: [], label: 'fcntl' };
-      return { kind: 'sys', call: { name: 'fcntl', fd, cmd, arg: num(args[2]) ?? 0 }, expect: e, text: t };
+      // Status flags of files the model holds as opaque (what openat opened) are not known: only a
+      // socket's F_GETFL/F_SETFL is modelled. Descriptor flags and F_DUPFD are, for every file.
+      const call: Syscall = { name: 'fcntl', fd, cmd, arg: num(args[2]) ?? 0 };
+      return cmd === 3 || cmd === 4
+        ? { kind: 'sys', call, expect: e, text: t, gate: fd }
+        : { kind: 'sys', call, expect: e, text: t };
     }
     case 'ioctl': {
       const request = num(args[1]);
