@@ -204,7 +204,7 @@ export function layoutState(k: Kernel, plan: LayoutPlan, step: StepRecord | null
       shapes.push({
         kind: 'sendbuf',
         id: `sendbuf:${sock.id}`,
-        box: { x: x + 10, y: y + SOCK_H - 13, w: box.w - 150, h: 7 },
+        box: { x: x + 10, y: y + SOCK_H - 13, w: box.w - 162, h: 7 },
         fill,
         label: `send buffer of socket ${sock.id}: ${sock.wmemAlloc} of ${sock.sndbuf} bytes charged`,
       });

@@ -88,14 +88,14 @@ function Body({ s }: { s: Shape }) {
           {!s.listening && (
             <>
               <g className={`side ${s.readShut ? 'side-shut' : 'side-open'}`}>
-                <rect x={x + (b?.w ?? 0) - 142} y={y + (b?.h ?? 0) - 22} width={66} height={17} rx={8} />
-                <text x={x + (b?.w ?? 0) - 109} y={y + (b?.h ?? 0) - 9} textAnchor="middle">
+                <rect x={x + (b?.w ?? 0) - 148} y={y + (b?.h ?? 0) - 22} width={70} height={17} rx={8} />
+                <text x={x + (b?.w ?? 0) - 113} y={y + (b?.h ?? 0) - 9} textAnchor="middle">
                   {s.readShut ? 'read shut' : 'read open'}
                 </text>
               </g>
               <g className={`side ${s.writeShut ? 'side-shut' : 'side-open'}`}>
-                <rect x={x + (b?.w ?? 0) - 72} y={y + (b?.h ?? 0) - 22} width={66} height={17} rx={8} />
-                <text x={x + (b?.w ?? 0) - 39} y={y + (b?.h ?? 0) - 9} textAnchor="middle">
+                <rect x={x + (b?.w ?? 0) - 75} y={y + (b?.h ?? 0) - 22} width={70} height={17} rx={8} />
+                <text x={x + (b?.w ?? 0) - 40} y={y + (b?.h ?? 0) - 9} textAnchor="middle">
                   {s.writeShut ? 'write shut' : 'write open'}
                 </text>
               </g>
