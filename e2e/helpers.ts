@@ -11,6 +11,8 @@ mkdirSync(SCREENSHOTS, { recursive: true });
 export async function open(page: Page, scenario: string, step = 0): Promise<void> {
   await page.goto(`/?scenario=${scenario}&step=${step}`);
   await expect(page.getByText(new RegExp(`^Step ${step} of \\d+$`))).toBeVisible();
+  // The code editor loads after the first paint; wait for it, so screenshots show each process's line.
+  await expect(page.locator('.code-fallback')).toHaveCount(0);
 }
 
 /** The diagram region. */
