@@ -186,12 +186,14 @@ export function linkProgram(
       else throw e;
     }
   }
-  // getopt's globals start as glibc's do; getopt needs them even when the program never names them.
+  // getopt's globals start as glibc's do; getopt (and getopt_long) need them even when the program
+  // never names them.
+  const usesGetopt = ['getopt', 'getopt_long', 'getopt_long_only'].some((n) => p.natives.includes(n));
   for (const [name, [size, value]] of Object.entries(GETOPT_GLOBALS) as [
     keyof typeof GETOPT_GLOBALS,
     readonly [number, number],
   ][]) {
-    if (runtime[name] === null && p.natives.includes('getopt')) runtime[name] = p.data.alloc(size, size);
+    if (runtime[name] === null && usesGetopt) runtime[name] = p.data.alloc(size, size);
     const at = runtime[name];
     if (at !== null) p.data.put(at, size, value);
   }

@@ -173,8 +173,14 @@ int getopt(int ___argc, char *const *___argv, const char *__shortopts);
 #endif
 `,
   'getopt.h': `/*
- * getopt.h: getopt (see bits/getopt_core.h) and the GNU long options. getopt_long and
- * getopt_long_only are declared, as in glibc, but the model does not have them.
+ * getopt.h: getopt (see bits/getopt_core.h) and the GNU long options, as glibc's: getopt_long
+ * takes "--name", "--name=value" and "--name value" (for required_argument; optional_argument
+ * only with '='), and any unambiguous abbreviation of a name. It returns val, or 0 after storing
+ * val in *flag when flag is not NULL, and sets *longindex. Errors print "PROG: unrecognized
+ * option '--foo'", "option '--a' is ambiguous; possibilities: ...", "option '--add' requires
+ * an argument" or "option '--append' doesn't allow an argument". getopt_long_only also takes
+ * "-name", and reads "-x..." as short options when no long option matches. With "W;" in the
+ * optstring, "-W foo" is "--foo".
  */
 #ifndef _GETOPT_H
 #define _GETOPT_H

@@ -5,6 +5,7 @@
 import type { Native } from '../vm/native';
 import { GETLINE } from './getline';
 import { GETOPT } from './getopt';
+import { GETOPT_LONG } from './getoptLong';
 import { HEAP } from './heap';
 import { MATH } from './math';
 import { PROCESS } from './process';
@@ -26,6 +27,7 @@ export const NATIVES: Record<string, Native> = {
   ...SIGNALS,
   ...PROCESS,
   ...GETOPT,
+  ...GETOPT_LONG,
   ...SORT,
   ...SCAN,
   ...GETLINE,
@@ -55,8 +57,6 @@ export const NOT_MODELLED: Record<string, string> = {
   mmap: 'memory mapping is not modelled',
   epoll_create: 'epoll is not modelled (use poll or select)',
   epoll_create1: 'epoll is not modelled (use poll or select)',
-  getopt_long: 'long options are not modelled (getopt is)',
-  getopt_long_only: 'long options are not modelled (getopt is)',
   ...Object.fromEntries(
     ['erf', 'erfc', 'lgamma', 'tgamma', 'remainder', 'fma'].flatMap((f) =>
       [f, `${f}f`, `${f}l`].map((name) => [name, "not in the model's math library"]),
