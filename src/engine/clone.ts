@@ -128,6 +128,7 @@ class Copier {
       sleep: p.sleep ? this.sleep(p.sleep) : null,
       sigactions,
       pendingSignals: [...p.pendingSignals],
+      pendingInfo: { ...p.pendingInfo },
       blockedSignals: [...p.blockedSignals],
       tty: p.tty ? this.terminal(p.tty) : null,
       savedMask: p.savedMask ? [...p.savedMask] : null,

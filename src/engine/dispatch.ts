@@ -11,7 +11,7 @@ import { fdGet } from './fdtable';
 import { emit } from './kernel';
 import { deliverSignals } from './signal';
 import type { CallOutcome, Syscall, SysResult } from './syscalls';
-import type { Kernel, Process, Sleep } from './types';
+import type { Kernel, Process, SigInfo, Sleep } from './types';
 import { type Block, isBlock } from './wait';
 
 /** Whether a process has exited (a check the type narrowing above cannot see through). */
@@ -147,8 +147,12 @@ export function syscall(k: Kernel, pid: number, call: Syscall): CallOutcome {
   if (!hasEnded(p)) {
     p.state = 'runnable';
     p.sleep = null;
-    const handlers = deliverSignals(k, p);
-    if (handlers.length > 0) out.handlers = handlers;
+    const infos: SigInfo[] = [];
+    const handlers = deliverSignals(k, p, false, infos);
+    if (handlers.length > 0) {
+      out.handlers = handlers;
+      out.handlerInfo = infos;
+    }
     if (call.name === 'sigsuspend' && p.savedMask) {
       p.blockedSignals = p.savedMask;
       p.savedMask = null;

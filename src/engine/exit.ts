@@ -8,7 +8,7 @@ import { WNOHANG } from './constants';
 import { fdClose, fget } from './fdtable';
 import { emit } from './kernel';
 import { err, ok } from './result';
-import { send_sig } from './signal';
+import { CLD_DUMPED, CLD_EXITED, CLD_KILLED, send_sig } from './signal';
 import { SIGCHLD, signalName } from './signals';
 import type { SysResult } from './syscalls';
 import type { ExitStatus, FdTable, Kernel, Process } from './types';
@@ -52,6 +52,7 @@ export function do_fork(k: Kernel, p: Process, opts: ForkOptions = {}): Process 
     sleep: null,
     sigactions: structuredClone(p.sigactions),
     pendingSignals: [],
+    pendingInfo: {},
     blockedSignals: [...p.blockedSignals],
     tty: p.tty,
     savedMask: null,
@@ -83,6 +84,7 @@ export function do_exit(k: Kernel, p: Process, status: ExitStatus): void {
   if (p.state === 'zombie' || p.state === 'dead') return;
   p.sleep = null;
   p.pendingSignals = [];
+  p.pendingInfo = {};
   exit_files(k, p);
   p.exit = status;
   p.state = 'zombie';
@@ -115,7 +117,10 @@ export function do_exit(k: Kernel, p: Process, status: ExitStatus): void {
     p.state = 'dead';
     emit(k, { type: 'proc.reaped', pid: p.pid, by: parent.pid });
   }
-  send_sig(k, parent, SIGCHLD, p.pid);
+  // do_notify_parent(): the child's pid and uid, how it ended and its status.
+  const ended = p.exit;
+  const how = ended?.signal === undefined ? CLD_EXITED : ended.core ? CLD_DUMPED : CLD_KILLED;
+  send_sig(k, parent, SIGCHLD, p.pid, { code: how, uid: p.uid, status: ended?.signal ?? ended?.code ?? 0 });
   for (const t of k.procs.values()) {
     if (t.tgid !== parent.tgid || t.state !== 'sleeping' || !t.sleep) continue;
     const c = t.sleep.channel;

@@ -152,6 +152,7 @@ export function spawnProcess(k: Kernel, opts: SpawnOptions): Process {
     sleep: null,
     sigactions: {},
     pendingSignals: [],
+    pendingInfo: {},
     blockedSignals: [],
     tty: null,
     savedMask: null,

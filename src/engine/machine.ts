@@ -246,7 +246,8 @@ function finishCall(
     m.pendingResult.set(child, { ret: 0, errno: null });
   }
   if (out.kind === 'done' && out.result.handlers && prog.signal) {
-    for (const sig of out.result.handlers) prog.signal(sig);
+    const { handlers, handlerInfo } = out.result;
+    for (let i = 0; i < handlers.length; i++) prog.signal(handlers[i], handlerInfo?.[i]);
   }
   m.pendingResult.set(p.pid, out.result);
   return record(m, p.pid, {

@@ -4,6 +4,7 @@
  * only needs this interface.
  */
 import type { Syscall, SysResult } from './syscalls';
+import type { SigInfo } from './types';
 
 /** Where a program is, for display: a line of its source. */
 export interface ProgramLocation {
@@ -39,7 +40,7 @@ export interface Program {
   /** The copy a forked child runs; its first `next` receives fork's result in the child (0). */
   forkChild(): Program;
   /** A signal with a handler was delivered: run the handler before the next action. */
-  signal?(sig: number): void;
+  signal?(sig: number, info?: SigInfo): void;
   /** Where the program is: the line of the action `next` last returned (the current line). */
   location(): ProgramLocation | null;
 }

@@ -8,7 +8,7 @@ import { do_exit } from './exit';
 import { rearm_itimer } from './itimer';
 import { emit } from './kernel';
 import { defaultAction, SIGALRM, SIGKILL, signalName } from './signals';
-import type { Kernel, Process } from './types';
+import type { Kernel, Process, SigInfo } from './types';
 
 /**
  * Simplified: the soft RLIMIT_CORE is 0, as on most distributions, so a signal whose default
@@ -25,8 +25,27 @@ export function isIgnored(p: Process, sig: number): boolean {
   return action === 'ignore' || (action === 'default' && defaultAction(sig) === 'ignore');
 }
 
-/** Queues a signal for a process and wakes it if it must act at once. Mirrors send_sig(). */
-export function send_sig(k: Kernel, p: Process, sig: number, from: number | null): void {
+/** si_code values (include/uapi/asm-generic/siginfo.h). */
+export const SI_USER = 0;
+export const SI_KERNEL = 0x80;
+export const SI_TKILL = -6;
+/** SIGCHLD's si_code: how the child ended. */
+export const CLD_EXITED = 1;
+export const CLD_KILLED = 2;
+export const CLD_DUMPED = 3;
+
+/**
+ * Queues a signal for a process and wakes it if it must act at once. Mirrors send_sig(): `from`
+ * is the sending process (null: the kernel itself, as for a timer), and the siginfo says so
+ * unless `info` gives other fields (SIGCHLD's child and status, raise()'s SI_TKILL).
+ */
+export function send_sig(
+  k: Kernel,
+  p: Process,
+  sig: number,
+  from: number | null,
+  info: Partial<SigInfo> = {},
+): void {
   if (p.state === 'zombie' || p.state === 'dead') return;
   emit(k, { type: 'signal.sent', pid: p.pid, signal: signalName(sig), from });
   const action = p.sigactions[sig]?.handler ?? 'default';
@@ -39,6 +58,14 @@ export function send_sig(k: Kernel, p: Process, sig: number, from: number | null
   // A standard signal already pending is not queued twice (legacy_queue()).
   if (sig < SIGRTMIN && p.pendingSignals.includes(sig)) return;
   p.pendingSignals.push(sig);
+  p.pendingInfo[sig] = {
+    signo: sig,
+    code: from === null ? SI_KERNEL : SI_USER,
+    pid: from ?? 0,
+    uid: from === null ? 0 : (k.procs.get(from)?.uid ?? 0),
+    status: 0,
+    ...info,
+  };
   if (p.state === 'sleeping' && p.sleep && !p.blockedSignals.includes(sig)) {
     if (action === 'handler' && sig !== SIGKILL) {
       if (p.sleep.interrupted === null) p.sleep.interrupted = sig;
@@ -53,7 +80,7 @@ export function send_sig(k: Kernel, p: Process, sig: number, from: number | null
  * end it, ignored ones vanish, and the numbers of those with a handler are returned (in order)
  * for the program to run. A process killed here is left a zombie.
  */
-export function deliverSignals(k: Kernel, p: Process, fatalOnly = false): number[] {
+export function deliverSignals(k: Kernel, p: Process, fatalOnly = false, infos: SigInfo[] = []): number[] {
   const handlers: number[] = [];
   const keep: number[] = [];
   for (const sig of p.pendingSignals) {
@@ -71,6 +98,7 @@ export function deliverSignals(k: Kernel, p: Process, fatalOnly = false): number
     if (sig === SIGALRM) rearm_itimer(k, p);
     if (act === 'handler') {
       handlers.push(sig);
+      infos.push(p.pendingInfo[sig] ?? { signo: sig, code: SI_USER, pid: 0, uid: 0, status: 0 });
       emit(k, { type: 'signal.delivered', pid: p.pid, signal: signalName(sig), action: 'handler' });
       continue;
     }
@@ -84,11 +112,14 @@ export function deliverSignals(k: Kernel, p: Process, fatalOnly = false): number
         action: d === 'core' ? 'core' : 'terminate',
       });
       p.pendingSignals = [];
+      p.pendingInfo = {};
       do_exit(k, p, { signal: sig, core: d === 'core' && RLIMIT_CORE > 0 });
       return handlers;
     }
   }
   p.pendingSignals = keep;
+  for (const sig of Object.keys(p.pendingInfo).map(Number))
+    if (!keep.includes(sig)) delete p.pendingInfo[sig];
   return handlers;
 }
 
@@ -107,6 +138,7 @@ export function force_sig(k: Kernel, p: Process, sig: number): void {
     action: d === 'core' ? 'core' : 'terminate',
   });
   p.pendingSignals = [];
+  p.pendingInfo = {};
   p.state = 'runnable';
   p.sleep = null;
   do_exit(k, p, { signal: sig, core: d === 'core' && RLIMIT_CORE > 0 });

@@ -5,6 +5,7 @@
  */
 import type { Errno } from './errno';
 import type { KernelEvent } from './events';
+import type { SigInfo } from './types';
 
 /** Credentials passed explicitly with SCM_CREDENTIALS. */
 export interface CredArg {
@@ -78,7 +79,8 @@ export type Syscall =
   | { name: 'fork' }
   | { name: 'exit'; status: number }
   | { name: 'waitpid'; pid: number; options: number }
-  | { name: 'kill'; pid: number; sig: number }
+  /** `tkill`: sent by raise() (tgkill), so the siginfo says SI_TKILL. */
+  | { name: 'kill'; pid: number; sig: number; tkill?: boolean }
   | { name: 'sigaction'; sig: number; handler: 'default' | 'ignore' | 'handler'; restart: boolean }
   | { name: 'setpgid'; pid: number; pgid: number }
   | { name: 'getpid' }
@@ -151,6 +153,8 @@ export interface SysResult {
   status?: WaitStatus;
   /** Signals delivered to the caller at the end of this call that run a handler. */
   handlers?: number[];
+  /** The siginfo of each of `handlers`, for SA_SIGINFO handlers. */
+  handlerInfo?: SigInfo[];
   /**
    * The call was interrupted by a handler installed with SA_RESTART and is not one that
    * signal(7) says always fails: the program runs its handlers and makes the same call again

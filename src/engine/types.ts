@@ -222,6 +222,21 @@ export type ExitStatus =
   | { code: number; signal?: undefined }
   | { signal: number; core: boolean; code?: undefined };
 
+/**
+ * What an SA_SIGINFO handler is told about a signal (the fields of siginfo_t the model fills).
+ * Mirrors the kernel_siginfo that send_signal() and do_notify_parent() build.
+ */
+export interface SigInfo {
+  signo: number;
+  /** SI_USER 0 (kill, and the kernel's SIGPIPE), SI_TKILL -6 (raise), SI_KERNEL 0x80 (timers), CLD_* for SIGCHLD. */
+  code: number;
+  /** The sender (SIGCHLD: the child); 0 from the kernel. */
+  pid: number;
+  uid: number;
+  /** SIGCHLD: the exit code, or the signal that killed the child. */
+  status: number;
+}
+
 /** A process (a task; threads of one process share `files` and `tgid`). Mirrors struct task_struct. */
 export interface Process {
   pid: number;
@@ -242,6 +257,8 @@ export interface Process {
   sigactions: Record<number, SigAction>;
   /** Signals sent but not yet acted on, in order. */
   pendingSignals: number[];
+  /** The siginfo of each pending standard signal, by number (the first sending: later ones are merged). */
+  pendingInfo: Record<number, SigInfo>;
   /** Blocked signal mask (sigprocmask). */
   blockedSignals: number[];
   /** The controlling terminal (where its stdio started), kept after exit so its output can be shown. */

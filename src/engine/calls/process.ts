@@ -3,7 +3,7 @@ import type { Resume } from '../dispatch';
 import { do_fork, do_group_exit, sys_waitpid } from '../exit';
 import { alarm_setitimer, do_getitimer, do_setitimer } from '../itimer';
 import { err, ok } from '../result';
-import { deliverSignals, isIgnored, send_sig } from '../signal';
+import { deliverSignals, isIgnored, SI_TKILL, send_sig } from '../signal';
 import { SIGCHLD, SIGKILL, SIGSTOP } from '../signals';
 import type { Syscall, SysResult } from '../syscalls';
 import type { Kernel, Process } from '../types';
@@ -40,8 +40,11 @@ function sys_sigsuspend(p: Process, mask: number[], r: Resume): SysResult | Bloc
   return { block: { kind: 'signal' }, timeoutMs: null };
 }
 
-/** kill(pid, sig): pid > 0 one process, -1 every process but the caller. Fatal signals act at once. */
-function sys_kill(k: Kernel, p: Process, pid: number, sig: number): SysResult {
+/**
+ * kill(pid, sig): pid > 0 one process, -1 every process but the caller. Fatal signals act at once.
+ * `tkill`: raise()'s tgkill, whose siginfo says SI_TKILL.
+ */
+function sys_kill(k: Kernel, p: Process, pid: number, sig: number, tkill = false): SysResult {
   if (sig < 0 || sig > 64) return err('EINVAL');
   const all = [...k.procs.values()].filter((t) => t.state !== 'dead' && t.tgid === t.pid);
   const pgid = pid === 0 ? p.pgid : -pid;
@@ -54,7 +57,7 @@ function sys_kill(k: Kernel, p: Process, pid: number, sig: number): SysResult {
   if (targets.length === 0) return err('ESRCH');
   if (sig === 0) return ok();
   for (const t of targets) {
-    send_sig(k, t, sig, p.pid);
+    send_sig(k, t, sig, p.pid, tkill ? { code: SI_TKILL } : {});
     if (t.tgid !== p.tgid) deliverSignals(k, t, true);
   }
   return ok();
@@ -73,7 +76,7 @@ export function runProcessCall(k: Kernel, p: Process, call: Syscall, r: Resume):
     case 'waitpid':
       return sys_waitpid(k, p, call.pid, call.options);
     case 'kill':
-      return sys_kill(k, p, call.pid, call.sig);
+      return sys_kill(k, p, call.pid, call.sig, call.tkill === true);
     case 'sigaction': {
       if (call.sig < 1 || call.sig > 64 || call.sig === SIGKILL || call.sig === SIGSTOP) return err('EINVAL');
       p.sigactions[call.sig] = {

@@ -3,13 +3,33 @@
  * step), a system call is needed, the program exits or it faults. A signal with a handler runs
  * the handler (a user function) before the interrupted call returns to its caller.
  */
-import type { Program, ProgramAction, ProgramLocation, SysResult } from '../../engine';
+import type { Program, ProgramAction, ProgramLocation, SigInfo, SysResult } from '../../engine';
 import type { CompiledProgram } from './compile/link';
 import { nativeTable } from './runtime';
 import { Runtime } from './runtime/state';
 import { Fault } from './vm/memory';
 import type { NativeResult } from './vm/native';
 import { VM as Machine, type VM, type VMEvent } from './vm/vm';
+
+/** sigaction's SA_SIGINFO: the handler takes (sig, siginfo_t *, void *ucontext). */
+const SA_SIGINFO = 4;
+/** sizeof(siginfo_t) on x86-64, and room for it and a zeroed ucontext_t (968 bytes) on the stack. */
+const SIGINFO_BYTES = 128;
+const SIGFRAME_BYTES = SIGINFO_BYTES + 1024;
+
+/**
+ * Fills a siginfo_t as glibc lays it out on x86-64: si_signo 0, si_errno 4, si_code 8, then the
+ * union at 16: si_pid 16, si_uid 20, and for SIGCHLD si_status 24 (si_utime, si_stime stay 0).
+ */
+function writeSiginfo(vm: VM, at: number, info: SigInfo): void {
+  const m = vm.mem;
+  m.fill(at, 0, SIGFRAME_BYTES);
+  m.setU32(at, info.signo);
+  m.setU32(at + 8, info.code >>> 0);
+  m.setU32(at + 16, info.pid);
+  m.setU32(at + 20, info.uid);
+  m.setU32(at + 24, info.status);
+}
 
 const SIG_IGN = 1;
 
@@ -29,6 +49,8 @@ function faultText(e: VMEvent & { kind: 'fault' }, where: string): string {
 export class CProgram implements Program {
   /** Signals whose handlers must run before the pending call returns. */
   private due: number[] = [];
+  /** What each due signal's siginfo says, for handlers installed with SA_SIGINFO. */
+  private dueInfo: Record<number, SigInfo> = {};
   private done = false;
 
   constructor(private vm: VM) {}
@@ -91,15 +113,34 @@ export class CProgram implements Program {
       const handler = rt.handlers[sig] ?? 0;
       if (handler <= SIG_IGN) continue;
       const after = go;
-      go = () => ({ call: handler, args: [sig], cont: (v: VM) => after(v) });
+      const info = (rt.flags[sig] ?? 0) & SA_SIGINFO ? (this.dueInfo[sig] ?? null) : null;
+      go = info
+        ? (v: VM) => {
+            // As setup_rt_frame() does: siginfo and a ucontext on the stack, below the interrupted frame.
+            const top = v.msp;
+            v.msp = Math.floor((top - SIGFRAME_BYTES) / 16) * 16;
+            const at = v.msp;
+            writeSiginfo(v, at, info);
+            return {
+              call: handler,
+              args: [sig, at, at + SIGINFO_BYTES],
+              cont: (w: VM) => {
+                w.msp = top;
+                return after(w);
+              },
+            };
+          }
+        : () => ({ call: handler, args: [sig], cont: (v: VM) => after(v) });
     }
     this.due = [];
+    this.dueInfo = {};
     return go(this.vm);
   }
 
   clone(): Program {
     const c = new CProgram(this.vm.clone());
     c.due = [...this.due];
+    c.dueInfo = { ...this.dueInfo };
     c.done = this.done;
     return c;
   }
@@ -115,8 +156,9 @@ export class CProgram implements Program {
     return this.vm.pending && this.vm.calling >= 0 ? this.vm.prog.natives[this.vm.calling] : null;
   }
 
-  signal(sig: number): void {
+  signal(sig: number, info?: SigInfo): void {
     this.due.push(sig);
+    if (info) this.dueInfo[sig] = info;
   }
 
   location(): ProgramLocation | null {

@@ -1,9 +1,10 @@
 /**
  * Signals as a C program meets them on Linux: handlers run by raise, kill, alarm and SIGCHLD,
  * blocking and pending, sigsuspend and pause, SA_RESTART, and the wait status of children that
- * exit or are killed. The expected text is what fixtures/probes/c/{sighandlers,sigorder,
- * sigchld,restart}.c printed when built with gcc 12 and run on Linux 6.18;
- * `fixtures/probes/c/run.sh sighandlers sigorder sigchld restart` measures it again.
+ * exit or are killed, and the siginfo an SA_SIGINFO handler gets. The expected text is what
+ * fixtures/probes/c/{sighandlers,sigorder,sigchld,restart,siginfo}.c printed when built with gcc 12
+ * and run on Linux 6.18; `fixtures/probes/c/run.sh sighandlers sigorder sigchld restart siginfo`
+ * measures it again.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +46,15 @@ SA_RESTART accept: a connection, 2 alarm(s)
 no SA_RESTART read: Interrupted system call, 3 alarm(s)
 SA_RESTART read: a byte, 4 alarm(s)
 signal() read: a byte, 5 alarm(s)
+`;
+
+/** siginfo.c, measured with gcc on Linux. */
+const SIGINFO = `kill SIGUSR1: signo ok 1, code 0, pid self 1, pid child 0, pid 0 0, uid 0, errno field 0
+raise SIGUSR1: signo ok 1, code -6, pid self 1, pid child 0, pid 0 0, uid 0, errno field 0
+SIGPIPE: signo ok 1, code 0, pid self 1, pid child 0, pid 0 0, uid 0, errno field 0
+SIGALRM: signo ok 1, code 128, pid self 0, pid child 0, pid 0 1, uid 0, errno field 0
+SIGCHLD: signo ok 1, code 1, pid self 0, pid child 1, pid 0 0, uid 0, status 7, errno field 0
+SIGCHLD: signo ok 1, code 2, pid self 0, pid child 1, pid 0 0, uid 0, status 15, errno field 0
 `;
 
 const memo = new Map<string, SimProcess>();
@@ -137,5 +147,22 @@ describe('SA_RESTART, as on Linux (see fixtures/probes/restart.jsonl)', () => {
   it('signal() installs handlers with SA_RESTART, as glibc does', () => {
     expect(out()).toBe(RESTART);
     expect(run('restart.c')).toMatchObject({ exit: 0, signal: null });
+  });
+});
+
+describe('SA_SIGINFO handlers, as on Linux', () => {
+  const lines = () => run('siginfo.c').stdout.split('\n');
+
+  it('kill() says SI_USER and the sender; raise() says SI_TKILL', () => {
+    expect(lines().slice(0, 2)).toEqual(SIGINFO.split('\n').slice(0, 2));
+  });
+
+  it("the kernel's SIGPIPE names the writer itself; SIGALRM comes from the kernel (SI_KERNEL, pid 0)", () => {
+    expect(lines().slice(2, 4)).toEqual(SIGINFO.split('\n').slice(2, 4));
+  });
+
+  it('SIGCHLD gives the child, CLD_EXITED with the exit code or CLD_KILLED with the signal', () => {
+    expect(lines().slice(4, 6)).toEqual(SIGINFO.split('\n').slice(4, 6));
+    expect(run('siginfo.c')).toMatchObject({ stdout: SIGINFO, exit: 0, signal: null });
   });
 });

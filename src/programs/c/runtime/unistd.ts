@@ -258,7 +258,7 @@ export const UNISTD: Natives = {
   kill: (_, a) => sys({ name: 'kill', pid: a[0] | 0, sig: a[1] }),
   raise: (_, a) => ({
     syscall: { name: 'getpid' },
-    cont: (_v: VM, r: SysResult) => sys({ name: 'kill', pid: r.ret, sig: a[0] }),
+    cont: (_v: VM, r: SysResult) => sys({ name: 'kill', pid: r.ret, sig: a[0], tkill: true }),
   }),
   alarm: (_, a) => ({ syscall: { name: 'alarm', seconds: a[0] }, cont: (_v: VM, r: SysResult) => r.ret }),
   setitimer: (vm, a) => setitimer(vm, a[0] | 0, a[1], a[2]),
