@@ -129,12 +129,15 @@ export function sys_poll(
 
 /** select(nfds, read, write, except, timeout): the ready fds of each set. A bad fd is EBADF. */
 export function sys_select(
-  _k: Kernel,
+  k: Kernel,
   p: Process,
   sets: { read: number[]; write: number[]; except: number[] },
   timeoutMs: number | null,
   timedOut: boolean,
+  deadline: number | null = null,
 ): SysResult | Block {
+  // After sleeping with a timeout, select() tells the time it did not wait (poll_select_finish()).
+  const left = deadline === null ? {} : { timeLeftMs: timedOut ? 0 : Math.max(0, deadline - k.now) };
   const ready = { read: [] as number[], write: [] as number[], except: [] as number[] };
   for (const fd of [...sets.read, ...sets.write, ...sets.except]) if (!fdGet(p, fd)) return err('EBADF');
   for (const fd of sets.read) {
@@ -148,7 +151,7 @@ export function sys_select(
     if (fileMask((fdGet(p, fd) as { file: OpenFile }).file) & POLLPRI) ready.except.push(fd);
   }
   const count = ready.read.length + ready.write.length + ready.except.length;
-  if (count > 0) return ok(count, { ready });
+  if (count > 0) return ok(count, { ready, ...left });
   const b = blockFor(p, [...sets.read, ...sets.write, ...sets.except], timeoutMs, timedOut);
-  return b ?? ok(0, { ready });
+  return b ?? ok(0, { ready, ...left });
 }

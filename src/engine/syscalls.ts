@@ -153,6 +153,8 @@ export interface SysResult {
   status?: WaitStatus;
   /** Signals delivered to the caller at the end of this call that run a handler. */
   handlers?: number[];
+  /** select after sleeping with a timeout: the time it did not wait, which Linux writes back to the timeval. */
+  timeLeftMs?: number;
   /** The siginfo of each of `handlers`, for SA_SIGINFO handlers. */
   handlerInfo?: SigInfo[];
   /**

@@ -77,7 +77,7 @@ export function runFileCall(k: Kernel, p: Process, call: Syscall, r: Resume): Sy
     case 'poll':
       return sys_poll(k, p, call.fds, call.timeoutMs, r.timedOut);
     case 'select':
-      return sys_select(k, p, call, call.timeoutMs, r.timedOut);
+      return sys_select(k, p, call, call.timeoutMs, r.timedOut, r.sleep?.deadline ?? null);
     default:
       return null;
   }

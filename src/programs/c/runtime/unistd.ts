@@ -243,6 +243,7 @@ export const UNISTD: Natives = {
         writeFdSet(v, rd, nfds, r.ready?.read ?? []);
         writeFdSet(v, wr, nfds, r.ready?.write ?? []);
         writeFdSet(v, ex, nfds, r.ready?.except ?? []);
+        if (tv && r.timeLeftMs !== undefined) writeTimeval(v, tv, r.timeLeftMs);
         return r.ret;
       },
     );
