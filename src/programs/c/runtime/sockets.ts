@@ -152,7 +152,28 @@ function cmsgNext(vm: VM, msg: number, cmsg: number): number {
 }
 
 /** The socket natives. */
+/** The iovec array of readv/writev: EINVAL for a negative count or more than UIO_MAXIOV (1024). */
+function iovArray(vm: VM, iov: number, count: number): [number, number][] {
+  if (count < 0 || count > 1024) throw new UserErrno('EINVAL');
+  const out: [number, number][] = [];
+  for (let i = 0; i < count; i++) out.push([vm.mem.u64(iov + i * 16), vm.mem.u64(iov + i * 16 + 8)]);
+  return out;
+}
+
 export const SOCKETS: Natives = {
+  /** writev: one write of the buffers in order (one segment or one message, as Linux's sendmsg makes). */
+  writev: (vm, a) =>
+    userCall(vm, () => ({ name: 'write', fd: a[0], data: gather(vm, iovArray(vm, a[1], a[2] | 0)) })),
+  /** readv: one read of their total length, spread over the buffers in order. */
+  readv: (vm, a) =>
+    userCall(
+      vm,
+      () => ({ name: 'read', fd: a[0], len: iovArray(vm, a[1], a[2] | 0).reduce((s, [, n]) => s + n, 0) }),
+      (v, r) => {
+        if (r.data) scatter(v, iovArray(v, a[1], a[2] | 0), r.data);
+        return r.ret;
+      },
+    ),
   __cmsg_nxthdr: (vm, a) => cmsgNext(vm, a[0], a[1]),
   sockatmark: (vm, a) =>
     userCall(
