@@ -58,7 +58,8 @@ export class CProgram implements Program {
   /** A process starting `main(argc, argv)`. */
   static start(prog: CompiledProgram, argv: string[]): CProgram {
     const rt = new Runtime();
-    rt.progname = argv[0] ?? '';
+    // glibc's program_invocation_short_name: argv[0] after its last '/' (assert and err print it).
+    rt.progname = (argv[0] ?? '').replace(/^.*\//, '');
     const vm = new Machine(prog, nativeTable(prog.natives), rt);
     vm.start(argv);
     return new CProgram(vm);

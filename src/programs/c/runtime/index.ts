@@ -3,6 +3,7 @@
  * (compiled with the program as system code, so their statements are not steps).
  */
 import type { Native } from '../vm/native';
+import { ERR } from './err';
 import { GETLINE } from './getline';
 import { GETOPT } from './getopt';
 import { GETOPT_LONG } from './getoptLong';
@@ -26,6 +27,7 @@ export const NATIVES: Record<string, Native> = {
   ...UNISTD,
   ...SIGNALS,
   ...PROCESS,
+  ...ERR,
   ...GETOPT,
   ...GETOPT_LONG,
   ...SORT,

@@ -16,7 +16,7 @@ type Natives = Record<string, (vm: VM, a: number[]) => NativeResult>;
 export const EPOCH_SECONDS = 1767225600;
 
 /** exit(): atexit handlers in reverse order, then every stream flushed, then the process ends. */
-function exit(vm: VM, status: number): NativeResult {
+export function exit(vm: VM, status: number): NativeResult {
   const handler = rt(vm).atexit.pop();
   if (handler !== undefined) return { call: handler, args: [], cont: (v: VM) => exit(v, status) };
   return andThen(vm, flushAll(vm), () => ({ exit: status, now: true }));
