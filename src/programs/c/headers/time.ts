@@ -77,6 +77,7 @@ clock_t clock(void);
 time_t time(time_t *__timer);
 double difftime(time_t __time1, time_t __time0);
 time_t mktime(struct tm *__tp);
+time_t timegm(struct tm *__tp);
 size_t strftime(char *__s, size_t __maxsize, const char *__format, const struct tm *__tp);
 struct tm *gmtime(const time_t *__timer);
 struct tm *localtime(const time_t *__timer);

@@ -3,6 +3,7 @@
  * (compiled with the program as system code, so their statements are not steps).
  */
 import type { Native } from '../vm/native';
+import { CALENDAR } from './calendar';
 import { ERR } from './err';
 import { GETLINE } from './getline';
 import { GETOPT } from './getopt';
@@ -28,6 +29,7 @@ export const NATIVES: Record<string, Native> = {
   ...SIGNALS,
   ...PROCESS,
   ...ERR,
+  ...CALENDAR,
   ...GETOPT,
   ...GETOPT_LONG,
   ...SORT,
@@ -51,6 +53,7 @@ export const NOT_MODELLED: Record<string, string> = {
   execv: 'exec is not modelled',
   execvp: 'exec is not modelled',
   system: 'running a shell is not modelled',
+  clock: 'processor time is not modelled (time and clock_gettime give the simulated clock)',
   popen: 'running a shell is not modelled',
   getaddrinfo: 'only UNIX domain sockets are modelled',
   gethostbyname: 'only UNIX domain sockets are modelled',
