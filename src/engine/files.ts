@@ -227,6 +227,14 @@ export function sys_rename(k: Kernel, p: Process, from: string, to: string): Sys
   return errOr(renameNode(k, p, from, to));
 }
 
+/** chmod(path, mode): the permission bits of a file, a directory or a socket file. */
+export function sys_chmod(k: Kernel, p: Process, path: string, mode: number): SysResult {
+  const node = lookupPath(k, p, path);
+  if (typeof node === 'string') return err(node);
+  node.mode = mode & 0o7777;
+  return ok();
+}
+
 /** mkdir(path, mode). */
 export function sys_mkdir(k: Kernel, p: Process, path: string, mode: number): SysResult {
   const n = createNode(k, p, path, 'dir', mode);

@@ -72,6 +72,7 @@ export type Syscall =
   | { name: 'unlink'; path: string }
   | { name: 'rename'; from: string; to: string }
   | { name: 'mkdir'; path: string; mode: number }
+  | { name: 'chmod'; path: string; mode: number }
   | { name: 'rmdir'; path: string }
   | { name: 'mknod'; path: string; mode: number }
   | { name: 'chdir'; path: string }

@@ -6,6 +6,7 @@ import {
   fileRead,
   fileWrite,
   sys_chdir,
+  sys_chmod,
   sys_fstat,
   sys_lseek,
   sys_mkdir,
@@ -68,6 +69,8 @@ export function runFileCall(k: Kernel, p: Process, call: Syscall, r: Resume): Sy
       return sys_rename(k, p, call.from, call.to);
     case 'mkdir':
       return sys_mkdir(k, p, call.path, call.mode);
+    case 'chmod':
+      return sys_chmod(k, p, call.path, call.mode);
     case 'mknod':
       return sys_mknod(k, p, call.path, call.mode);
     case 'chdir':

@@ -17,6 +17,7 @@ import { SOCKETS } from './sockets';
 import { SORT } from './sort';
 import { STDIO } from './stdio';
 import { STRINGS } from './strings';
+import { TMPNAM } from './tmpnam';
 import { UNISTD } from './unistd';
 
 /** Every native by name. */
@@ -30,6 +31,7 @@ export const NATIVES: Record<string, Native> = {
   ...PROCESS,
   ...ERR,
   ...CALENDAR,
+  ...TMPNAM,
   ...GETOPT,
   ...GETOPT_LONG,
   ...SORT,

@@ -53,6 +53,8 @@ export class Runtime implements RuntimeState {
   rand: number[] = [];
   /** argv[0], for messages the library prints (assert). */
   progname = '';
+  /** How many names tmpnam has made (its candidates depend on it). */
+  tmpnamCalls = 0;
   /** Where strtok goes on from (0: nowhere). */
   strtokNext = 0;
   getopt: GetoptState = {
@@ -77,6 +79,7 @@ export class Runtime implements RuntimeState {
     r.rand = [...this.rand];
     r.strtokNext = this.strtokNext;
     r.progname = this.progname;
+    r.tmpnamCalls = this.tmpnamCalls;
     r.getopt = { ...this.getopt };
     return r;
   }

@@ -191,6 +191,25 @@ export const UNISTD: Natives = {
       () => ({ name: 'stat', path: cstr(vm, a[0]) }),
       (v, r) => writeStat(v, a[1], r),
     ),
+  /**
+   * access(path, mode) for the model's processes, which run as root (uid 0): any file may be read
+   * and written; X_OK needs an execute bit, or a directory. Made with a stat of the path.
+   */
+  access: (vm, a) =>
+    userCall(
+      vm,
+      () => {
+        if (a[1] & ~7) throw new UserErrno('EINVAL');
+        return { name: 'stat', path: cstr(vm, a[0]) };
+      },
+      (_v, r) => {
+        const st = r.stat;
+        if (a[1] & 1 && st && st.type !== 'directory' && (st.mode & 0o111) === 0)
+          throw new UserErrno('EACCES');
+        return 0;
+      },
+    ),
+  chmod: (vm, a) => userCall(vm, () => ({ name: 'chmod', path: cstr(vm, a[0]), mode: a[1] })),
   unlink: (vm, a) => userCall(vm, () => ({ name: 'unlink', path: cstr(vm, a[0]) })),
   remove: (vm, a) => userCall(vm, () => ({ name: 'unlink', path: cstr(vm, a[0]) })),
   rename: (vm, a) => userCall(vm, () => ({ name: 'rename', from: cstr(vm, a[0]), to: cstr(vm, a[1]) })),
