@@ -171,6 +171,10 @@ export function fileWrite(
     }
     node.data.set(data, at);
     f.offset = end;
+    if (data.length > 0) {
+      node.mtimeMs = k.now;
+      node.ctimeMs = k.now;
+    }
     return ok(data.length);
   }
   return ok(data.length);
@@ -191,7 +195,14 @@ export function sys_lseek(f: OpenFile, offset: number, whence: number): SysResul
 
 function statNode(node: FsNode): StatResult {
   const type = node.kind === 'dir' ? 'directory' : node.kind === 'other' ? 'other' : node.kind;
-  return { type, mode: node.mode, size: node.data?.length ?? 0, ino: node.ino };
+  return {
+    type,
+    mode: node.mode,
+    size: node.data?.length ?? 0,
+    ino: node.ino,
+    nlink: node.nlink,
+    times: { atimeMs: node.atimeMs, mtimeMs: node.mtimeMs, ctimeMs: node.ctimeMs },
+  };
 }
 
 /** fstat(fd): a socket shows S_IFSOCK, mode 0777, size 0 (its sockfs inode, not the bound path). */
@@ -232,6 +243,7 @@ export function sys_chmod(k: Kernel, p: Process, path: string, mode: number): Sy
   const node = lookupPath(k, p, path);
   if (typeof node === 'string') return err(node);
   node.mode = mode & 0o7777;
+  node.ctimeMs = k.now;
   return ok();
 }
 

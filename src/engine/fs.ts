@@ -102,6 +102,9 @@ export function createNode(
     data: kind === 'regular' ? new Uint8Array(0) : null,
     nlink: kind === 'dir' ? 2 : 1,
     createdAt: k.step,
+    atimeMs: k.now,
+    mtimeMs: k.now,
+    ctimeMs: k.now,
   };
   where.dir.children?.set(where.name, node);
   emit(k, { type: 'fs.created', path: absolutePath(p, path), kind, ino: node.ino });

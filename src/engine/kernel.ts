@@ -40,6 +40,9 @@ function makeDir(k: Kernel | null, ino: number, mode = 0o755): FsNode {
     data: null,
     nlink: 2,
     createdAt: k?.step ?? 0,
+    atimeMs: k?.now ?? 0,
+    mtimeMs: k?.now ?? 0,
+    ctimeMs: k?.now ?? 0,
   };
 }
 

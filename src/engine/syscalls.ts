@@ -116,6 +116,10 @@ export interface StatResult {
   mode: number;
   size: number;
   ino: number;
+  /** Links (a directory: 2 and one per subdirectory); 1 when not given. */
+  nlink?: number;
+  /** A file's timestamps in the model's ms (absent for sockets, pipes and terminals by fstat). */
+  times?: { atimeMs: number; mtimeMs: number; ctimeMs: number };
 }
 
 /** What waitpid reports about the child it reaped. */

@@ -294,6 +294,13 @@ export interface FsNode {
   nlink: number;
   /** The step that created it (for drawing). */
   createdAt: number;
+  /**
+   * Simplified timestamps, in the model's ms: all three set at creation; a write to a regular
+   * file sets mtime and ctime, chmod sets ctime. Reads never update atime here.
+   */
+  atimeMs: number;
+  mtimeMs: number;
+  ctimeMs: number;
 }
 
 /**

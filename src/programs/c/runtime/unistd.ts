@@ -8,6 +8,7 @@ import type { StatResult, SysResult, WaitStatus } from '../../../engine';
 import { S_IFCHR, S_IFDIR, S_IFIFO, S_IFREG, S_IFSOCK, signalNumber } from '../../../engine';
 import type { NativeResult } from '../vm/native';
 import type { VM } from '../vm/vm';
+import { EPOCH_SECONDS } from './process';
 import { readTime, UserErrno, user, userCall, writeTimeval } from './user';
 import { cstr, sys } from './util';
 
@@ -28,11 +29,19 @@ function writeStat(vm: VM, at: number, r: SysResult): number {
   if (!s) return r.ret;
   vm.mem.fill(at, 0, 144);
   vm.mem.setU64(at + 8, s.ino);
-  vm.mem.setU64(at + 16, 1);
+  vm.mem.setU64(at + 16, s.nlink ?? 1);
   vm.mem.setU32(at + 24, TYPE_BITS[s.type] | s.mode);
   vm.mem.setU64(at + 48, s.size);
   vm.mem.setU64(at + 56, 4096);
   vm.mem.setU64(at + 64, Math.ceil(s.size / 512));
+  // st_atim, st_mtim, st_ctim: struct timespec on the model's clock (time() counts from EPOCH_SECONDS).
+  const times = s.times;
+  if (times) {
+    [times.atimeMs, times.mtimeMs, times.ctimeMs].forEach((ms, i) => {
+      vm.mem.setU64(at + 72 + i * 16, EPOCH_SECONDS + Math.floor(ms / 1000));
+      vm.mem.setU64(at + 80 + i * 16, (ms % 1000) * 1e6);
+    });
+  }
   return r.ret;
 }
 
