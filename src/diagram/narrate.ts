@@ -330,6 +330,11 @@ export function narrate(step: StepRecord, k: Kernel, names: Map<number, string>)
       };
     case 'nanosleep':
       return { text: `${who}'s sleep ended.`, man };
+    case 'sigreturn':
+      return {
+        text: `${who}'s signal handler returned: rt_sigreturn() put back the signal mask of the moment the signal arrived, and the interrupted code goes on.`,
+        man: manPage('sigreturn', '2'),
+      };
     default:
       return { text: `${c.name}() returned ${r.ret}${resumed}.`, man };
   }

@@ -38,6 +38,8 @@ export function describeStep(s: StepRecord, processName: string, code?: string):
     return `${processName}: ${s.note ?? 'fault'}, killed by a signal`;
   if (s.kind === 'local')
     return `${processName}: ${code ? code.replace(/;\s*$/, '') : (s.note ?? 'computes')}`;
+  // The handler's return is not the line it returns to: say what it is.
+  if (s.call?.name === 'sigreturn') return `${processName}: the signal handler returns (rt_sigreturn)`;
   const call = code ? code.replace(/;\s*$/, '') : s.call ? `${s.call.name}(${callArgs(s.call)})` : '?';
   if (s.outcome === 'blocked') return `${processName}: ${call} sleeps`;
   const r = s.result;

@@ -132,6 +132,7 @@ class Copier {
       blockedSignals: [...p.blockedSignals],
       tty: p.tty ? this.terminal(p.tty) : null,
       savedMask: p.savedMask ? [...p.savedMask] : null,
+      frameMasks: p.frameMasks.map((m) => [...m]),
       exit: p.exit ? { ...p.exit } : null,
     };
   }

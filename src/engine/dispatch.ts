@@ -148,13 +148,15 @@ export function syscall(k: Kernel, pid: number, call: Syscall): CallOutcome {
     p.state = 'runnable';
     p.sleep = null;
     const infos: SigInfo[] = [];
-    const handlers = deliverSignals(k, p, false, infos);
+    const suspended = call.name === 'sigsuspend' ? p.savedMask : null;
+    const handlers = deliverSignals(k, p, false, infos, suspended);
     if (handlers.length > 0) {
       out.handlers = handlers;
       out.handlerInfo = infos;
     }
-    if (call.name === 'sigsuspend' && p.savedMask) {
-      p.blockedSignals = p.savedMask;
+    // sigsuspend's own mask goes when it returns: at once, or with the first handler's sigreturn.
+    if (suspended) {
+      if (handlers.length === 0) p.blockedSignals = suspended;
       p.savedMask = null;
     }
     const by = sleep?.interrupted ?? null;

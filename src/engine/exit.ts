@@ -56,6 +56,7 @@ export function do_fork(k: Kernel, p: Process, opts: ForkOptions = {}): Process 
     blockedSignals: [...p.blockedSignals],
     tty: p.tty,
     savedMask: null,
+    frameMasks: [],
     exit: null,
     // Interval timers are not inherited (fork(2)).
     alarmAt: null,

@@ -28,9 +28,12 @@ function handled(w: World): number {
 const timer = (w: World, pid: number) => w.ok(pid, getitimer).timer;
 
 /** Lets time run to the next expiry, then has the process return from a call (where signals are taken). */
+/** Lets the timer expire; the handlers it ran have returned (rt_sigreturn) when this does. */
 function expire(w: World, pid: number): number[] {
   w.passTime();
-  return w.ok(pid, { name: 'getpid' }).handlers ?? [];
+  const handlers = w.ok(pid, { name: 'getpid' }).handlers ?? [];
+  for (const _ of handlers) w.ok(pid, { name: 'sigreturn' });
+  return handlers;
 }
 
 describe('setitimer and getitimer', () => {

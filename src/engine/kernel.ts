@@ -159,6 +159,7 @@ export function spawnProcess(k: Kernel, opts: SpawnOptions): Process {
     blockedSignals: [],
     tty: null,
     savedMask: null,
+    frameMasks: [],
     exit: null,
     alarmAt: null,
     alarmIntervalMs: 0,

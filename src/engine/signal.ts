@@ -80,7 +80,15 @@ export function send_sig(
  * end it, ignored ones vanish, and the numbers of those with a handler are returned (in order)
  * for the program to run. A process killed here is left a zombie.
  */
-export function deliverSignals(k: Kernel, p: Process, fatalOnly = false, infos: SigInfo[] = []): number[] {
+export function deliverSignals(
+  k: Kernel,
+  p: Process,
+  fatalOnly = false,
+  infos: SigInfo[] = [],
+  frameMask: number[] | null = null,
+): number[] {
+  /** The mask the next frame saves: sigsuspend's frame saves the mask it replaced. */
+  let toSave = frameMask;
   const handlers: number[] = [];
   const keep: number[] = [];
   for (const sig of p.pendingSignals) {
@@ -99,6 +107,14 @@ export function deliverSignals(k: Kernel, p: Process, fatalOnly = false, infos: 
     if (act === 'handler') {
       handlers.push(sig);
       infos.push(p.pendingInfo[sig] ?? { signo: sig, code: SI_USER, pid: 0, uid: 0, status: 0 });
+      // Mirrors signal_delivered(): the frame keeps the mask; the handler runs with sa_mask and,
+      // unless SA_NODEFER, the signal itself blocked. SA_RESETHAND defaults the disposition.
+      const sa = p.sigactions[sig];
+      p.frameMasks.push(toSave ?? [...p.blockedSignals]);
+      toSave = null;
+      const blocked = new Set([...p.blockedSignals, ...(sa?.mask ?? []), ...(sa?.nodefer ? [] : [sig])]);
+      p.blockedSignals = [...blocked].sort((a, b) => a - b);
+      if (sa?.resethand) p.sigactions[sig] = { handler: 'default', restart: false };
       emit(k, { type: 'signal.delivered', pid: p.pid, signal: signalName(sig), action: 'handler' });
       continue;
     }

@@ -82,7 +82,19 @@ export type Syscall =
   | { name: 'waitpid'; pid: number; options: number }
   /** `tkill`: sent by raise() (tgkill), so the siginfo says SI_TKILL. */
   | { name: 'kill'; pid: number; sig: number; tkill?: boolean }
-  | { name: 'sigaction'; sig: number; handler: 'default' | 'ignore' | 'handler'; restart: boolean }
+  | {
+      name: 'sigaction';
+      sig: number;
+      handler: 'default' | 'ignore' | 'handler';
+      restart: boolean;
+      /** sa_mask, and the SA_NODEFER, SA_RESETHAND and SA_NOCLDWAIT flags (all absent: none). */
+      mask?: number[];
+      nodefer?: boolean;
+      resethand?: boolean;
+      nocldwait?: boolean;
+    }
+  /** rt_sigreturn: a handler returned; the mask its signal frame saved comes back. */
+  | { name: 'sigreturn' }
   | { name: 'setpgid'; pid: number; pgid: number }
   | { name: 'getpid' }
   | { name: 'getppid' }

@@ -176,6 +176,12 @@ export interface SigAction {
   restart: boolean;
   /** SA_NOCLDWAIT, or SIGCHLD set to SIG_IGN: children are reaped on exit. */
   noCldWait?: boolean;
+  /** sa_mask: signals blocked while the handler runs (with the signal itself unless SA_NODEFER). */
+  mask?: number[];
+  /** SA_NODEFER: the signal is not blocked while its handler runs. */
+  nodefer?: boolean;
+  /** SA_RESETHAND: the disposition goes back to SIG_DFL when the signal is delivered. */
+  resethand?: boolean;
 }
 
 /** Why and where a process sleeps. */
@@ -265,6 +271,8 @@ export interface Process {
   tty: Terminal | null;
   /** The mask sigsuspend replaced, restored when it returns (null outside sigsuspend). */
   savedMask: number[] | null;
+  /** The masks saved in the signal frames of handlers still running, restored by sigreturn (last first). */
+  frameMasks: number[][];
   exit: ExitStatus | null;
   /** When ITIMER_REAL (alarm, setitimer) expires next (simulated ms), or null while it is not running. */
   alarmAt: number | null;

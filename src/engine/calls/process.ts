@@ -82,11 +82,20 @@ export function runProcessCall(k: Kernel, p: Process, call: Syscall, r: Resume):
       p.sigactions[call.sig] = {
         handler: call.handler,
         restart: call.restart,
-        noCldWait: call.sig === SIGCHLD && call.handler === 'ignore',
+        noCldWait: call.sig === SIGCHLD && (call.handler === 'ignore' || call.nocldwait === true),
+        mask: (call.mask ?? []).filter((s) => s >= 1 && s <= 64 && !UNBLOCKABLE(s)),
+        nodefer: call.nodefer === true,
+        resethand: call.resethand === true,
       };
       // A disposition that ignores the signal discards it even while pending and blocked (do_sigaction()).
       if (isIgnored(p, call.sig)) p.pendingSignals = p.pendingSignals.filter((s) => s !== call.sig);
       return ok();
+    }
+    case 'sigreturn': {
+      // Mirrors rt_sigreturn(): restore_sigframe() puts back the mask saved when the frame was built.
+      const saved = p.frameMasks.pop();
+      if (saved) p.blockedSignals = saved;
+      return ok(0);
     }
     case 'setpgid': {
       const target = call.pid === 0 ? p : k.procs.get(call.pid);

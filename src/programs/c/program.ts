@@ -13,6 +13,8 @@ import { VM as Machine, type VM, type VMEvent } from './vm/vm';
 
 /** sigaction's SA_SIGINFO: the handler takes (sig, siginfo_t *, void *ucontext). */
 const SA_SIGINFO = 4;
+/** SA_RESETHAND: the handler is used once, then SIG_DFL. */
+const SA_RESETHAND = 0x80000000;
 /** sizeof(siginfo_t) on x86-64, and room for it and a zeroed ucontext_t (968 bytes) on the stack. */
 const SIGINFO_BYTES = 128;
 const SIGFRAME_BYTES = SIGINFO_BYTES + 1024;
@@ -112,9 +114,23 @@ export class CProgram implements Program {
     // top of the last, so the highest-numbered handler runs first (get_signal, setup_rt_frame).
     for (const sig of [...this.due].sort((a, b) => a - b)) {
       const handler = rt.handlers[sig] ?? 0;
-      if (handler <= SIG_IGN) continue;
+      const flags = rt.flags[sig] ?? 0;
+      // SA_RESETHAND: the kernel defaulted the disposition as it delivered the signal.
+      if (flags & SA_RESETHAND) {
+        rt.handlers[sig] = 0;
+        rt.flags[sig] = 0;
+      }
       const after = go;
-      const info = (rt.flags[sig] ?? 0) & SA_SIGINFO ? (this.dueInfo[sig] ?? null) : null;
+      // When the handler returns, rt_sigreturn puts back the mask its frame saved.
+      const sigreturn = (_v: VM): NativeResult => ({
+        syscall: { name: 'sigreturn' },
+        cont: (w: VM) => after(w),
+      });
+      if (handler <= SIG_IGN) {
+        go = sigreturn;
+        continue;
+      }
+      const info = flags & SA_SIGINFO ? (this.dueInfo[sig] ?? null) : null;
       go = info
         ? (v: VM) => {
             // As setup_rt_frame() does: siginfo and a ucontext on the stack, below the interrupted frame.
@@ -127,11 +143,11 @@ export class CProgram implements Program {
               args: [sig, at, at + SIGINFO_BYTES],
               cont: (w: VM) => {
                 w.msp = top;
-                return after(w);
+                return sigreturn(w);
               },
             };
           }
-        : () => ({ call: handler, args: [sig], cont: (v: VM) => after(v) });
+        : () => ({ call: handler, args: [sig], cont: (v: VM) => sigreturn(v) });
     }
     this.due = [];
     this.dueInfo = {};

@@ -3,7 +3,10 @@
  * modelled; fork, clone, execve and exit come back as their own kinds, for the replayer to apply.
  * The dispatch is in translate.ts.
  */
-import { binaryToBytes, bytesToBinary } from '../../engine';
+
+import type { Syscall } from '../../engine';
+import { binaryToBytes, bytesToBinary, signalNumber } from '../../engine';
+import type { SValue } from '../strace/types';
 import { field, isNull, items, num, pathArg, str } from './decode';
 import type { RecordedCall, Translation } from './translate';
 
@@ -56,12 +59,23 @@ export function translateProcesses(c: RecordedCall): Translation | null | undefi
             ? 'default'
             : 'handler';
       const flags = field(act, 'sa_flags');
-      const restart =
-        flags?.kind === 'flags'
-          ? flags.parts.includes('SA_RESTART')
-          : flags?.kind === 'ident' && flags.text === 'SA_RESTART';
-      return { kind: 'sys', call: { name: 'sigaction', sig, handler, restart }, expect: e, text: t };
+      const has = (f: string) =>
+        flags?.kind === 'flags' ? flags.parts.includes(f) : flags?.kind === 'ident' && flags.text === f;
+      const call: Syscall = {
+        name: 'sigaction',
+        sig,
+        handler,
+        restart: has('SA_RESTART'),
+        mask: signalSet(field(act, 'sa_mask')),
+        nodefer: has('SA_NODEFER'),
+        resethand: has('SA_RESETHAND'),
+        nocldwait: has('SA_NOCLDWAIT'),
+      };
+      return { kind: 'sys', call, expect: e, text: t };
     }
+    case 'rt_sigreturn':
+      // A handler returned: the mask comes back. Its return value is the interrupted call's, not compared.
+      return { kind: 'sys', call: { name: 'sigreturn' }, expect: { ...e, ret: null, errno: null }, text: t };
     case 'getpid':
     case 'getppid':
       return { kind: 'sys', call: { name }, expect: e, text: t };
@@ -102,4 +116,24 @@ export function translateProcesses(c: RecordedCall): Translation | null | undefi
     default:
       return undefined;
   }
+}
+
+/** A signal name as strace prints it in a set ("INT", "RTMIN", "RT_1") as its number. */
+function signalOf(name: string): number | undefined {
+  if (name === 'RTMIN') return 34;
+  const rt = /^RT_(\d+)$/.exec(name);
+  if (rt) return 34 + Number(rt[1]);
+  return signalNumber(`SIG${name}`) ?? signalNumber(name);
+}
+
+/** A sigset as strace prints it: "[]", "[INT TERM]", or "~[KILL STOP]" (every signal but those). */
+function signalSet(v: SValue | undefined): number[] {
+  const text = v?.kind === 'raw' ? v.text : null;
+  const names =
+    v?.kind === 'array'
+      ? v.items.map((i) => (i.kind === 'ident' ? i.text : ''))
+      : (text?.replace(/^~?\[|\]$/g, '').split(/\s+/) ?? []);
+  const listed = names.map(signalOf).filter((n): n is number => n !== undefined);
+  if (!text?.startsWith('~')) return listed;
+  return Array.from({ length: 64 }, (_, i) => i + 1).filter((s) => !listed.includes(s));
 }

@@ -2,8 +2,8 @@
  * Signals as a C program meets them on Linux: handlers run by raise, kill, alarm and SIGCHLD,
  * blocking and pending, sigsuspend and pause, SA_RESTART, and the wait status of children that
  * exit or are killed, and the siginfo an SA_SIGINFO handler gets. The expected text is what
- * fixtures/probes/c/{sighandlers,sigorder,sigchld,restart,siginfo}.c printed when built with gcc 12
- * and run on Linux 6.18; `fixtures/probes/c/run.sh sighandlers sigorder sigchld restart siginfo`
+ * fixtures/probes/c/{sighandlers,sigorder,sigchld,restart,siginfo,sigmask}.c printed when built with gcc 12
+ * and run on Linux 6.18; `fixtures/probes/c/run.sh sighandlers sigorder sigchld restart siginfo sigmask`
  * measures it again.
  */
 import { readFileSync } from 'node:fs';
@@ -164,5 +164,28 @@ describe('SA_SIGINFO handlers, as on Linux', () => {
   it('SIGCHLD gives the child, CLD_EXITED with the exit code or CLD_KILLED with the signal', () => {
     expect(lines().slice(4, 6)).toEqual(SIGINFO.split('\n').slice(4, 6));
     expect(run('siginfo.c')).toMatchObject({ stdout: SIGINFO, exit: 0, signal: null });
+  });
+});
+
+/** sigmask.c, measured with gcc on Linux. */
+const SIGMASK = `nodefer: ran 2, nested 2
+default mask: ran 2, nested 1
+resethand: ran 2, now default 1
+nocldwait: waitpid -1 No child processes
+`;
+
+describe('the mask while a handler runs, SA_RESETHAND and SA_NOCLDWAIT, as on Linux', () => {
+  const lines = () => run('sigmask.c').stdout.split('\n');
+
+  it('a signal raised in its own handler waits for the handler to return, unless SA_NODEFER', () => {
+    expect(lines().slice(0, 2)).toEqual(['nodefer: ran 2, nested 2', 'default mask: ran 2, nested 1']);
+  });
+
+  it('SA_RESETHAND puts SIG_DFL back as the signal is delivered', () => {
+    expect(lines()[2]).toBe('resethand: ran 2, now default 1');
+  });
+
+  it('SA_NOCLDWAIT reaps children itself: waitpid finds none', () => {
+    expect(run('sigmask.c')).toMatchObject({ stdout: SIGMASK, exit: 0 });
   });
 });

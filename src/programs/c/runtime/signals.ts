@@ -15,6 +15,9 @@ type Natives = Record<string, (vm: VM, a: number[]) => NativeResult>;
 const SIG_DFL = 0;
 const SIG_IGN = 1;
 const SA_RESTART = 0x10000000;
+const SA_NODEFER = 0x40000000;
+const SA_RESETHAND = 0x80000000;
+const SA_NOCLDWAIT = 2;
 const SIGSET_BYTES = 128;
 
 function install(
@@ -22,19 +25,32 @@ function install(
   sig: number,
   handler: number,
   flags: number,
-  cont: (vm: VM, old: number, oldFlags: number) => NativeResult,
+  mask: number[],
+  cont: (vm: VM, old: number, oldFlags: number, oldMask: number[]) => NativeResult,
 ): NativeResult {
   const kind = handler === SIG_DFL ? 'default' : handler === SIG_IGN ? 'ignore' : 'handler';
   return userCall(
     vm,
-    () => ({ name: 'sigaction', sig, handler: kind, restart: (flags & SA_RESTART) !== 0 }),
+    () => ({
+      name: 'sigaction',
+      sig,
+      handler: kind,
+      restart: (flags & SA_RESTART) !== 0,
+      mask,
+      nodefer: (flags & SA_NODEFER) !== 0,
+      resethand: (flags & SA_RESETHAND) >>> 0 !== 0,
+      nocldwait: (flags & SA_NOCLDWAIT) !== 0,
+    }),
     (v, r) => {
       const state = rt(v);
       const old = state.handlers[sig] ?? SIG_DFL;
       const oldFlags = state.flags[sig] ?? 0;
+      const oldMask = state.masks[sig] ?? [];
+      if (r.ret < 0) return r.ret;
       state.handlers[sig] = handler;
       state.flags[sig] = flags;
-      return r.ret < 0 ? r.ret : cont(v, old, oldFlags);
+      state.masks[sig] = mask;
+      return cont(v, old, oldFlags, oldMask);
     },
   );
 }
@@ -65,22 +81,23 @@ function writeSet(vm: VM, set: number, sigs: number[]): void {
 /** The signal natives. */
 export const SIGNALS: Natives = {
   // On failure the system call wrapper returns -1 with errno set: SIG_ERR, as 64-bit values are held in two's complement.
-  signal: (vm, a) => install(vm, a[0], a[1], SA_RESTART, (_v, old) => old),
+  signal: (vm, a) => install(vm, a[0], a[1], SA_RESTART, [], (_v, old) => old),
   sigaction: (vm, a) => {
     const [sig, act, oldact] = a;
-    const writeOld = (v: VM, old: number, oldFlags: number): number => {
+    const writeOld = (v: VM, old: number, oldFlags: number, oldMask: number[]): number => {
       if (oldact) {
         v.mem.fill(oldact, 0, 152);
         v.mem.setU64(oldact, old);
+        writeSet(v, oldact + 8, oldMask);
         v.mem.setU32(oldact + 136, oldFlags);
       }
       return 0;
     };
     if (!act) {
       const state = rt(vm);
-      return writeOld(vm, state.handlers[sig] ?? SIG_DFL, state.flags[sig] ?? 0);
+      return writeOld(vm, state.handlers[sig] ?? SIG_DFL, state.flags[sig] ?? 0, state.masks[sig] ?? []);
     }
-    return install(vm, sig, vm.mem.u64(act), vm.mem.i32(act + 136), writeOld);
+    return install(vm, sig, vm.mem.u64(act), vm.mem.i32(act + 136), readSet(vm, act + 8), writeOld);
   },
   sigprocmask: (vm, a) =>
     userCall(

@@ -45,6 +45,8 @@ export class Runtime implements RuntimeState {
   handlers: Record<number, number> = {};
   /** SA_* flags of each signal's handler. */
   flags: Record<number, number> = {};
+  /** sa_mask of each signal's handler (what sigaction reports as the old action). */
+  masks: Record<number, number[]> = {};
   /** Addresses of strings handed out (strerror, strsignal), by key. */
   strings = new Map<string, number>();
   /** UNP's readline buffer, per descriptor. */
@@ -74,6 +76,7 @@ export class Runtime implements RuntimeState {
     r.atexit = [...this.atexit];
     r.handlers = { ...this.handlers };
     r.flags = { ...this.flags };
+    r.masks = { ...this.masks };
     r.strings = new Map(this.strings);
     r.lineBuffers = new Map([...this.lineBuffers].map(([fd, b]) => [fd, [...b]]));
     r.rand = [...this.rand];
