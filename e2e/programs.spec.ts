@@ -167,7 +167,7 @@ test('stepping keeps the page still and the current line in view inside its edit
     }
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await page.keyboard.press('ArrowRight');
-    await expect(page.getByText(`Step ${20 + i} of 74`)).toBeVisible();
+    await expect(page.getByText(new RegExp(`^Step ${20 + i} of \\d+$`))).toBeVisible();
   }
   expect(seen).toBeGreaterThanOrEqual(10);
 });
