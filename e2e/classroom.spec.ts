@@ -210,3 +210,16 @@ test('a reference card opens by deep link, and each of its errors runs in a scen
   await page.goto('/?call=read');
   await expect(page.getByRole('region', { name: /^Reference card: read/ })).toBeVisible();
 });
+
+test("a link straight to a card's error scenario opens it at its step once the cards have loaded", async ({
+  page,
+}) => {
+  await page.goto('/?scenario=card-listen-EINVAL&step=2');
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('card-listen-EINVAL');
+  await expect(page.getByText(/^Step 2 of \d+$/)).toBeVisible();
+  await expect(page.getByText(/There is no scenario/)).toHaveCount(0);
+  await page.goto('/?scenario=card-listen-EBOGUS');
+  await expect(
+    page.getByText('There is no scenario called "card-listen-EBOGUS"', { exact: false }),
+  ).toBeVisible();
+});

@@ -5,7 +5,7 @@
 import { type KernelProfile, Timeline } from '../engine';
 import type { Diagnostic } from '../programs/c/ast';
 import { buildScenario, type CScenario } from '../programs/c/scenario';
-import { CARDS } from '../programs/reference';
+import type { CARDS } from '../programs/reference';
 import { HIDDEN_SCENARIOS, type Scenario } from '../programs/scenarios';
 import { C_SCENARIOS } from '../programs/scenarios/c';
 import type { Drafts } from './programs';
@@ -36,10 +36,20 @@ export const LIBRARY: readonly ScenarioMeta[] = C_SCENARIOS.map(({ id, title, su
 /** The scenario a fresh page opens on. */
 export const DEFAULT_ID = LIBRARY[0].id;
 
-/** The scenarios of the reference cards' errors (`card-listen-EINVAL`), by id. */
-const CARD_SCENARIOS = new Map(
-  CARDS.flatMap((card) => card.errors.map((e) => [e.scenario.id, e.scenario] as const)),
-);
+type CardScenario = (typeof CARDS)[number]['errors'][number]['scenario'];
+
+/** The scenarios of the reference cards' errors (`card-listen-EINVAL`), by id, once the cards have loaded. */
+const CARD_SCENARIOS = new Map<string, CardScenario>();
+
+/** Makes the cards' error scenarios openable (cardsLoader.ts loads the cards). */
+export function registerCardScenarios(cards: typeof CARDS): void {
+  for (const card of cards) for (const e of card.errors) CARD_SCENARIOS.set(e.scenario.id, e.scenario);
+}
+
+/** Whether an id names a reference card's error scenario that has not loaded yet. */
+export function isUnloadedCardScenario(id: string): boolean {
+  return id.startsWith('card-') && !CARD_SCENARIOS.has(id);
+}
 
 /** The library scenario with this id (C, a reference card's error, or the hidden script ones), or undefined. */
 export function findEntry(id: string): Entry | undefined {

@@ -7,7 +7,8 @@ import { create } from 'zustand';
 import type { KernelProfile } from '../engine';
 import type { Diagnostic } from '../programs/c/ast';
 import { type AppState, embedOptions, SPEEDS } from './appState';
-import { DEFAULT_ID, type Entry, findEntry, openEntry, TRACE_ID } from './library';
+import { cardsLoaded, loadCards } from './cardsLoader';
+import { DEFAULT_ID, type Entry, findEntry, isUnloadedCardScenario, openEntry, TRACE_ID } from './library';
 import { type Drafts, loadDrafts } from './programs';
 import type { Run } from './run';
 import { lessonsSlice } from './slices/lessons';
@@ -36,7 +37,11 @@ function initialState(): {
   const entry = entryFor(id ?? DEFAULT_ID, drafts);
   const notices: string[] = [];
   // A kept trace opens once the page is up (it is replayed in a worker); meanwhile the default shows.
-  const traceLater = (id === TRACE_ID && keptTrace() !== null) || params.has('program');
+  // A reference card's error scenario opens once the cards have loaded.
+  const traceLater =
+    (id === TRACE_ID && keptTrace() !== null) ||
+    params.has('program') ||
+    (id !== null && isUnloadedCardScenario(id));
   if (!entry && !traceLater)
     notices.push(`There is no scenario called "${id}", so the default scenario is shown instead.`);
   const opened = openEntry(entry ?? (findEntry(DEFAULT_ID) as Entry), drafts, initialProfile());
@@ -112,6 +117,13 @@ export const useApp = create<AppState>((set, get) => ({
         return;
       }
     }
+    if (isUnloadedCardScenario(id) && !cardsLoaded()) {
+      loadCards().then(
+        () => get().openScenario(id, step),
+        () => set({ notice: 'The reference cards could not be loaded; reload the page and try again.' }),
+      );
+      return;
+    }
     stopBuilding();
     const { drafts } = get();
     const entry = entryFor(id, drafts);
@@ -174,7 +186,8 @@ if (useApp.getState().embed?.autoplay) useApp.setState({ playing: true });
 // A link to the imported trace (?scenario=trace) replays the trace this browser kept.
 if (typeof window !== 'undefined') {
   const params = new URLSearchParams(window.location.search);
-  if (params.get('scenario') === TRACE_ID && keptTrace()) {
-    setTimeout(() => useApp.getState().openScenario(TRACE_ID, Number(params.get('step') ?? 0)), 0);
+  const id = params.get('scenario');
+  if ((id === TRACE_ID && keptTrace()) || (id !== null && isUnloadedCardScenario(id))) {
+    setTimeout(() => useApp.getState().openScenario(id, Number(params.get('step') ?? 0)), 0);
   }
 }
