@@ -15,6 +15,8 @@ export const LINUX_DEFAULTS: KernelConfig = {
   wmemMax: 4194304,
   rmemMax: 4194304,
   maxDgramQlen: 10,
+  // Measured on the recording kernel: SO_RCVTIMEO of 250000 us reads back as 252000 (63 ticks of 4 ms).
+  hz: 250,
 };
 
 /**
@@ -25,6 +27,7 @@ export const BSD43_DEFAULTS: KernelConfig = {
   ...LINUX_DEFAULTS,
   profile: '4.3bsd',
   somaxconn: 5,
+  hz: null,
 };
 
 /** The first inode number handed to sockets, so they look like real `socket:[N]` numbers. */

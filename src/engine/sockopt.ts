@@ -100,8 +100,15 @@ export function sock_setsockopt(
 ): SysResult {
   if (level !== SOL_SOCKET) return err('EOPNOTSUPP');
   if (opt === SO_RCVTIMEO || opt === SO_SNDTIMEO) {
-    // A negative time means no timeout (sock_set_timeout).
-    const ms = Math.max(0, typeof value === 'number' ? value : value.ms);
+    // A negative time means no timeout. Mirrors sock_set_timeout(): whole seconds, then the
+    // microseconds rounded up to a jiffy (DIV_ROUND_UP(tv_usec, USEC_PER_SEC / HZ)).
+    const asked = Math.max(0, typeof value === 'number' ? value : value.ms);
+    const tick = k.config.hz === null ? 0 : 1000 / k.config.hz;
+    const whole = Math.floor(asked / 1000) * 1000;
+    const ms =
+      tick > 0
+        ? whole + Math.ceil(Math.round((asked - whole) * 1000) / (tick * 1000)) * tick
+        : Math.floor(asked);
     if (opt === SO_RCVTIMEO) sk.rcvtimeoMs = ms;
     else sk.sndtimeoMs = ms;
     return ok();

@@ -331,6 +331,11 @@ export interface KernelConfig {
   rmemMax: number;
   /** net.unix.max_dgram_qlen */
   maxDgramQlen: number;
+  /**
+   * CONFIG_HZ: socket timeouts are kept in jiffies, so SO_RCVTIMEO/SO_SNDTIMEO round up to a tick
+   * (null: kept to the millisecond).
+   */
+  hz: number | null;
 }
 
 /** The whole simulated kernel. */

@@ -17,7 +17,7 @@ import {
 } from '../../../engine';
 import type { NativeResult } from '../vm/native';
 import type { VM } from '../vm/vm';
-import { readAddr, readTime, UserErrno, userCall, writeAddr, writeTimeval } from './user';
+import { readAddr, UserErrno, userCall, writeAddr, writeTimeval } from './user';
 
 type Natives = Record<string, (vm: VM, a: number[]) => NativeResult>;
 
@@ -135,7 +135,8 @@ function writeOption(vm: VM, level: number, opt: number, val: number, lenp: numb
 /** setsockopt: the value as the engine takes it (an int, or a timeout in milliseconds). */
 function readOption(vm: VM, level: number, opt: number, val: number, len: number): number | { ms: number } {
   if (level === SOL_SOCKET && (opt === SO_RCVTIMEO || opt === SO_SNDTIMEO) && val && len >= 16) {
-    return { ms: readTime(vm, val) };
+    // Exact to the microsecond: the kernel rounds the fraction up to a clock tick.
+    return { ms: vm.mem.i64(val) * 1000 + vm.mem.i64(val + 8) / 1000 };
   }
   if (val === 0 || len < 4) return 0;
   return vm.mem.i32(val);
