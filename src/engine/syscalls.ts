@@ -96,6 +96,9 @@ export type Syscall =
   /** rt_sigreturn: a handler returned; the mask its signal frame saved comes back. */
   | { name: 'sigreturn' }
   | { name: 'setpgid'; pid: number; pgid: number }
+  | { name: 'getpgid'; pid: number }
+  /** Simplified: the model has no sessions; setsid makes the caller a new group's leader. */
+  | { name: 'setsid' }
   | { name: 'getpid' }
   | { name: 'getppid' }
   /** The model's clock, in milliseconds since it started (value). */

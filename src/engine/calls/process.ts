@@ -104,6 +104,16 @@ export function runProcessCall(k: Kernel, p: Process, call: Syscall, r: Resume):
       target.pgid = call.pgid === 0 ? target.pid : call.pgid;
       return ok();
     }
+    case 'getpgid': {
+      const target = call.pid === 0 ? p : k.procs.get(call.pid);
+      if (!target || target.state === 'dead') return err('ESRCH');
+      return ok(target.pgid);
+    }
+    case 'setsid':
+      // ksys_setsid(): a process group leader may not start a session.
+      if (p.pgid === p.tgid) return err('EPERM');
+      p.pgid = p.tgid;
+      return ok(p.tgid);
     case 'getpid':
       return ok(p.tgid);
     case 'getppid':

@@ -10,7 +10,7 @@ import type { NativeResult } from '../vm/native';
 import type { VM } from '../vm/vm';
 import { EPOCH_SECONDS } from './process';
 import { readTime, UserErrno, user, userCall, writeTimeval } from './user';
-import { cstr, sys } from './util';
+import { cstr, setErrno, sys } from './util';
 
 type Natives = Record<string, (vm: VM, a: number[]) => NativeResult>;
 
@@ -283,7 +283,17 @@ export const UNISTD: Natives = {
   getpid: () => sys({ name: 'getpid' }),
   getppid: () => sys({ name: 'getppid' }),
   setpgid: (_, a) => sys({ name: 'setpgid', pid: a[0], pgid: a[1] }),
-  setsid: () => sys({ name: 'setpgid', pid: 0, pgid: 0 }),
+  setsid: () => sys({ name: 'setsid' }),
+  getpgid: (_, a) => sys({ name: 'getpgid', pid: a[0] | 0 }),
+  getpgrp: () => sys({ name: 'getpgid', pid: 0 }),
+  // glibc's killpg: EINVAL for a negative group, else kill(-pgrp, sig).
+  killpg: (vm, a) => {
+    if ((a[0] | 0) < 0) {
+      setErrno(vm, 'EINVAL');
+      return -1;
+    }
+    return sys({ name: 'kill', pid: -(a[0] | 0), sig: a[1] });
+  },
   kill: (_, a) => sys({ name: 'kill', pid: a[0] | 0, sig: a[1] }),
   raise: (_, a) => ({
     syscall: { name: 'getpid' },
