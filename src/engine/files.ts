@@ -2,7 +2,7 @@
  * Files that are not sockets: regular files, directories, fifos, pipes and the terminal.
  * They exist so that programs behave and fd numbers line up; the model is deliberately small.
  */
-import { concatBytes } from './bytes';
+import { binaryToBytes, concatBytes } from './bytes';
 import {
   O_ACCMODE,
   O_APPEND,
@@ -264,6 +264,13 @@ export function sys_mknod(k: Kernel, p: Process, path: string, mode: number): Sy
 }
 
 /** chdir(path): relative names (bind, connect) then resolve from there. */
+/** getcwd(buf, size): the working directory with its NUL, whose length the system call returns. */
+export function sys_getcwd(p: Process, size: number): SysResult {
+  const path = binaryToBytes(`${p.cwd}\0`);
+  if (size < path.length) return err('ERANGE');
+  return ok(path.length, { data: path });
+}
+
 export function sys_chdir(k: Kernel, p: Process, path: string): SysResult {
   const node = lookupPath(k, p, path);
   if (typeof node === 'string') return err(node);

@@ -76,6 +76,8 @@ export type Syscall =
   | { name: 'rmdir'; path: string }
   | { name: 'mknod'; path: string; mode: number }
   | { name: 'chdir'; path: string }
+  /** getcwd(buf, size): the path and its NUL in `data`; ERANGE when size is too small. */
+  | { name: 'getcwd'; size: number }
   | { name: 'pipe'; flags: number }
   | { name: 'fork' }
   | { name: 'exit'; status: number }

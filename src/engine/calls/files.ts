@@ -8,6 +8,7 @@ import {
   sys_chdir,
   sys_chmod,
   sys_fstat,
+  sys_getcwd,
   sys_lseek,
   sys_mkdir,
   sys_mknod,
@@ -75,6 +76,8 @@ export function runFileCall(k: Kernel, p: Process, call: Syscall, r: Resume): Sy
       return sys_mknod(k, p, call.path, call.mode);
     case 'chdir':
       return sys_chdir(k, p, call.path);
+    case 'getcwd':
+      return sys_getcwd(p, call.size);
     case 'pipe':
       return sys_pipe(k, p, call.flags);
     case 'poll':

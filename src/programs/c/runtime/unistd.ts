@@ -8,9 +8,16 @@ import type { StatResult, SysResult, WaitStatus } from '../../../engine';
 import { S_IFCHR, S_IFDIR, S_IFIFO, S_IFREG, S_IFSOCK, signalNumber } from '../../../engine';
 import type { NativeResult } from '../vm/native';
 import type { VM } from '../vm/vm';
+import { mallocBytes } from './heap';
 import { EPOCH_SECONDS } from './process';
 import { readTime, UserErrno, user, userCall, writeTimeval } from './user';
 import { cstr, setErrno, sys } from './util';
+
+/** A failure of a call that returns a pointer: NULL, with errno set. */
+function nullWith(vm: VM, errno: Parameters<typeof setErrno>[1]): number {
+  setErrno(vm, errno);
+  return 0;
+}
 
 type Natives = Record<string, (vm: VM, a: number[]) => NativeResult>;
 
@@ -218,6 +225,24 @@ export const UNISTD: Natives = {
         return 0;
       },
     ),
+  /**
+   * getcwd(buf, size): glibc's, which with buf NULL allocates the result (size bytes, or as many
+   * as the path needs when size is 0) and returns NULL with errno on failure.
+   */
+  getcwd: (vm, a) => {
+    const [buf, size] = a;
+    if (buf !== 0 && size === 0) return nullWith(vm, 'EINVAL');
+    return {
+      syscall: { name: 'getcwd', size: buf === 0 && size === 0 ? 4096 : size },
+      cont: (v: VM, r: SysResult) => {
+        if (r.errno || !r.data) return nullWith(v, r.errno ?? 'EFAULT');
+        const at = buf !== 0 ? buf : mallocBytes(v, size === 0 ? r.data.length : size);
+        if (at === 0) return 0;
+        v.mem.write(at, r.data);
+        return at;
+      },
+    };
+  },
   chmod: (vm, a) => userCall(vm, () => ({ name: 'chmod', path: cstr(vm, a[0]), mode: a[1] })),
   unlink: (vm, a) => userCall(vm, () => ({ name: 'unlink', path: cstr(vm, a[0]) })),
   remove: (vm, a) => userCall(vm, () => ({ name: 'unlink', path: cstr(vm, a[0]) })),
