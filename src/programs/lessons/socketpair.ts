@@ -1,4 +1,5 @@
 /** Lesson 9: socketpair() and passing descriptors with SCM_RIGHTS. */
+import { FD_PASSING_HELPERS } from '../scenarios/c/fdPassing';
 import { numberQuestion, plural } from './choices';
 import { holdersOf, holderWords, inFlight, lowestFree, openFds, openWords, sockOf } from './facts';
 import { findCall, onFd, resultStep, stepAt } from './find';
@@ -33,54 +34,7 @@ function source(seed: number): string {
 
 #define MESSAGE "${message}"
 
-union control {                 /* room for one descriptor, aligned for cmsghdr */
-    char buf[CMSG_SPACE(sizeof(int))];
-    struct cmsghdr align;
-};
-
-static void send_fd(int sock, int fd)
-{
-    char byte = 'F';            /* a message must carry at least one byte */
-    struct iovec iov = { .iov_base = &byte, .iov_len = 1 };
-    union control ctl;
-    struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1,
-                          .msg_control = ctl.buf, .msg_controllen = sizeof ctl.buf };
-    struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
-
-    cmsg->cmsg_level = SOL_SOCKET;
-    cmsg->cmsg_type = SCM_RIGHTS;
-    cmsg->cmsg_len = CMSG_LEN(sizeof(int));
-    memcpy(CMSG_DATA(cmsg), &fd, sizeof(int));
-    if (sendmsg(sock, &msg, 0) == -1) {
-        perror("sendmsg");
-        exit(1);
-    }
-}
-
-static int recv_fd(int sock)
-{
-    char byte;
-    struct iovec iov = { .iov_base = &byte, .iov_len = 1 };
-    union control ctl;
-    struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1,
-                          .msg_control = ctl.buf, .msg_controllen = sizeof ctl.buf };
-    struct cmsghdr *cmsg;
-    int fd;
-
-    if (recvmsg(sock, &msg, 0) == -1) {
-        perror("recvmsg");
-        exit(1);
-    }
-    cmsg = CMSG_FIRSTHDR(&msg);
-    if (cmsg == NULL || cmsg->cmsg_type != SCM_RIGHTS) {
-        fprintf(stderr, "no descriptor came\n");
-        exit(1);
-    }
-    memcpy(&fd, CMSG_DATA(cmsg), sizeof(int));
-    return fd;
-}
-
-int main(void)
+${FD_PASSING_HELPERS}int main(void)
 {
     int ctl[2], data[2], fd;
     char buf[64];
